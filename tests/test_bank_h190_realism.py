@@ -115,3 +115,48 @@ def test_a_closing_balance_below_the_lines_that_is_not_their_running_balance_is_
     st = read_statement(path)
     assert st.lines["Amount"].tolist() == [500.0, 1000.0]
     assert st.issues == []
+
+
+_CAMT_HEAD = ('<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:'
+              'xsd:camt.053.001.04"><BkToCstmrStmt><GrpHdr><MsgId>R</MsgId><CreDtTm>2026-11-24T'
+              '05:00:00</CreDtTm></GrpHdr><Stmt><Id>R1</Id><Acct><Id><IBAN>DE8937040044053201'
+              '3000</IBAN></Id><Ccy>EUR</Ccy></Acct>'
+              '<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">5000.00</Amt>'
+              '<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-23</Dt></Dt></Bal>'
+              '<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">4700.00</Amt>'
+              '<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-23</Dt></Dt></Bal>')
+
+
+def _returned_debit(ref: str, amount: str, payer: str, payer_iban: str, our_iban: str,
+                    reason: str) -> str:
+    ours = f"<CdtrAcct><Id><IBAN>{our_iban}</IBAN></Id></CdtrAcct>" if our_iban else ""
+    theirs = f"<DbtrAcct><Id><IBAN>{payer_iban}</IBAN></Id></DbtrAcct>" if payer_iban else ""
+    return (f'<TxDtls><Refs><EndToEndId>{ref}</EndToEndId></Refs><Amt Ccy="EUR">{amount}</Amt>'
+            f"<CdtDbtInd>DBIT</CdtDbtInd><RltdPties><Dbtr><Nm>{payer}</Nm></Dbtr>{theirs}"
+            f"<Cdtr><Nm>Muster GmbH</Nm></Cdtr>{ours}</RltdPties>"
+            f"<RtrInf><Rsn><Cd>{reason}</Cd></Rsn></RtrInf></TxDtls>")
+
+
+def test_a_batch_of_returned_direct_debits_names_each_payer_not_the_holder(tmp_path: Path
+                                                                           ) -> None:
+    # the bank repeats each collection's parties as they were (Dbtr the customer, Cdtr us);
+    # our IBAN beside our name on the first return, our name alone on the second: that name
+    # is ours there too, and the second return's party is its customer
+    path = tmp_path / "returns.xml"
+    path.write_text(
+        _CAMT_HEAD + '<Ntry><Amt Ccy="EUR">300.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><RvslInd>true'
+        "</RvslInd><Sts>BOOK</Sts><BookgDt><Dt>2026-11-23</Dt></BookgDt><ValDt><Dt>2026-11-20"
+        "</Dt></ValDt><AcctSvcrRef>RET-B</AcctSvcrRef><NtryDtls><Btch><NbOfTxs>2</NbOfTxs>"
+        "</Btch>"
+        + _returned_debit("INV-100", "100.00", "Kunde A", "DE02120300000000202051",
+                          "DE89370400440532013000", "MD06")
+        + _returned_debit("INV-101", "200.00", "Kunde B", "", "", "AC04")
+        + "</NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>", encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [-100.0, -200.0]
+    assert st.lines["Counterparty"].tolist() == ["Kunde A", "Kunde B"]
+    assert st.lines["Counterparty Account"].tolist() == ["DE02120300000000202051", None]
+    assert st.lines["Description"].tolist() == ["Returned: MD06 refund requested by debtor",
+                                                "Returned: AC04 account closed"]
+    assert st.lines["Reference"].tolist() == ["INV-100", "INV-101"]
+    assert [b.difference for b in st.balances] == [0.0]

@@ -678,23 +678,32 @@ def _own_side_named(records: list[dict[str, Any]], stmt: Any, account: str | Non
     cheque, DBIT: Cdtr 'OUR COMPANY FZE', Dbtr the customer who paid it) named us. The
     holder is known only for sure: by the statement's account, or its owner's name
     (``Acct/Ownr``). (Not by the names on our side of the other lines: a holder moving money
-    between accounts of its own has its name on both sides, VR-Bank's 'Testkonto Nummer 2'.)"""
+    between accounts of its own has its name on both sides, VR-Bank's 'Testkonto Nummer 2'.)
+    A reversal, though, is known to name us by the name the bank wrote beside the
+    statement's own account on a line of it: a batch of returned direct debits names our
+    IBAN on one return and only our name on the next."""
     own_names = {_fold(n) for n in (
         _text(stmt, "Acct/Ownr/Nm"), _text(stmt, "Acct/Ownr/Pty/Nm")) if n}
     own_accounts = {account.replace(" ", "")} if account else set()
+    beside_the_account = {_fold(n) for r in records
+                          for n, a in ((r.get("Counterparty"), r.get("Counterparty Account")),
+                                       (r.get("_other") or (None, None))[:2])
+                          if n and a and a in own_accounts}
 
-    def holder(name: str | None, acct: str | None) -> bool:
+    def holder(name: str | None, acct: str | None, reversal: bool = False) -> bool:
         # the holder's name with another account is the holder's other account (money moved
         # between its own accounts): a party all the same
         if acct:
             return acct in own_accounts
-        return bool(name) and _fold(name) in own_names
+        return bool(name) and (_fold(name) in own_names or (
+            reversal and _fold(name) in beside_the_account))
 
     for r in records:
         other = r.pop("_other", None)
         name, acct = r.get("Counterparty"), r.get("Counterparty Account")
-        if other and (name or acct) and holder(name, acct) and (
-                other[0] or other[1]) and not holder(other[0], other[1]):
+        reversal = bool(r.get("_reversal"))
+        if other and (name or acct) and holder(name, acct, reversal) and (
+                other[0] or other[1]) and not holder(other[0], other[1], reversal):
             r["Counterparty"], r["Counterparty Account"] = other[0], other[1]
             r["Counterparty Bank"] = other[2]
 
