@@ -113,3 +113,21 @@ def test_a_bare_word_saying_nothing_more_of_the_name_stays_nobody():
     r = match(ARTICLE, ARTICLE_INVOICES, {"amount": 3300.00, "cur": "SAR",
                                           "desc": "SARIE INWARD BADR ALI AHMED"})
     assert [a[3] for a in allocations(r)] != ["Matched"]
+
+
+# ---------------------------------------------------------------- a short name on the line
+def test_the_whole_short_name_of_another_customer_keeps_the_amount_a_suggestion():
+    """SAUD EST is the whole name of مؤسسة سعود (sd: too short to name it for sure); 16,215.00
+    is only شركة السعود للمقاولات's invoice. Who paid it a person decides: it was Matched on
+    its amount alone (0.86), as if the line named nobody."""
+    customers = [sar("C010", "مؤسسة سعود"), sar("C024", "شركة السعود للمقاولات"),
+                 sar("C001", "مؤسسة عبدالله السعود التجارية")]
+    invoices = [invoice("INV-1448-0251", "C010", 5750.00, "2026-09-28"),
+                invoice("INV-1448-0319", "C024", 16215.00, "2026-10-24"),
+                invoice("INV-1448-0232", "C001", 14260.00, "2026-09-03")]
+    r = match(customers, invoices, {"amount": 16215.00, "cur": "SAR", "desc": "SAUD EST"})
+    assert allocations(r) == [("INV-1448-0319", 16215.00, "amount-only", "Suggested")]
+    # (a line saying no name: the amount as particular still names the invoice)
+    r = match(customers, invoices, {"amount": 16215.00, "cur": "SAR",
+                                    "desc": "SARIE INWARD 26112400017"})
+    assert allocations(r) == [("INV-1448-0319", 16215.00, "amount-only", "Matched")]

@@ -173,6 +173,10 @@ class AmountSearch:
             if len(name_tokens(words)) >= 2 \
                     and not self.payers.name_fits(self.inv.customer[p], words):
                 name, stranger, alone = words, True, False
+            # A narrative writing the whole name of another customer, however short (SAUD EST:
+            # مؤسسة سعود, paying what شركة السعود للمقاولات owes), names someone else as likely.
+            named = self.payers.named_in_full(text) if alone else frozenset()
+            alone = alone and (not named or owner in named)
         who = (f"paid by {name.strip()}, not a customer" if stranger
                else f"paid by {name.strip()}, a name like the customer's" if name and f.payer is None
                else "payer not identified")

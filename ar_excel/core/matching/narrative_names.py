@@ -31,6 +31,7 @@ from ar_excel.core.matching.names import (
     arabic_spellings_agree,
     distinctive,
     long_vowels_agree,
+    name_tokens,
     printed_words,
     token_scripts,
     token_shapes,
@@ -199,6 +200,20 @@ class NarrativeNames:
                     out[k] = "l" + t
                     break
         return out
+
+    def named_in_full(self, narrative: object) -> frozenset[str]:
+        """The customers every distinctive word of whose name a narrative's words write, the
+        short ones too (SAUD EST: مؤسسة سعود, whose sd is too short to name it for sure): a
+        name that the amount of another customer's invoice alone does not overrule."""
+        text = self.narrative_words(narrative)
+        tokens = self._with_article(text, name_tokens(text))
+        lists = [self._postings[t] for t in {self._construct_state(t) for t in tokens}
+                 if t in self._postings]
+        if not lists:
+            return frozenset()
+        where, counts = self._counted(lists)
+        return frozenset(self._ids[i]
+                         for i in where[counts == self._needed_count[where]].tolist())
 
     def _short_scripts_of(self, i: int) -> Shaped:
         """(word, its shapes and scripts: ``names.token_scripts``) of each short needed word
