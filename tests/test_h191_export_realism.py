@@ -138,3 +138,37 @@ def test_fbl5n_amount_in_document_currency_beside_local(tmp_path, header):
     book = read_book(path)
     assert book.invoices[["Invoice No", "Amount", "Currency"]].values.tolist() == [
         ["9001", 1000.0, "USD"], ["9002", 5000.0, "EGP"]]
+
+
+# ---------------------------------------------------------------- amounts as reports print them
+
+
+@pytest.mark.parametrize(("typed", "amount"), [
+    ("1.250,-", 1250.0), ("15.000,-", 15000.0), ("EGP 1.250.000,-", 1_250_000.0),
+    ("1,250.-", 1250.0), ("(1.250,-)", -1250.0),
+    ("–1,000.00", -1000.0), ("1,000.00–", -1000.0), ("EGP –2,500.50", -2500.5),
+    ("1.250,–", 1250.0), ("–", 0.0)])
+def test_no_cents_after_a_decimal_comma_and_an_en_dash_minus(typed, amount):
+    """'1.250,-' (no cents, the German and Swiss way) is 1,250: the comma before the dash is
+    the decimal mark, so the dot is a thousands separator (it was read 1.25, and '15.000,-'
+    15.00, a thousandth of the invoice, even in a decimal-comma workbook's neighbour rows).
+    A report typeset before it was pasted prints its minus as an en dash ('–1,000.00'): it
+    was 'not a number'."""
+    from ar_excel.parsing import parse_money
+
+    assert parse_money(typed) == amount
+    assert parse_money(typed, decimal_comma=True) == amount
+
+
+def test_no_cents_amounts_in_an_invoice_list(tmp_path):
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile Foods", "EGP"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I1", "C1", "01/10/2026", "1.250,-"],
+                     ["I2", "C1", "01/10/2026", "15.000,-"],
+                     ["I3", "C1", "01/10/2026", "1,000.50"],
+                     ["I4", "C1", "01/11/2026", "–300.00"]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]]})
+    book = read_book(path)
+    assert book.invoices["Amount"].tolist() == [1250.0, 15000.0, 1000.5, -300.0]
+    assert book.issues == []

@@ -118,6 +118,8 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     s = normalize_digits(text).strip()
     if not s:
         raise ValueError("blank")
+    if "\u2013" in s:  # a report typeset before it was pasted prints its minus as an en dash
+        s = s.replace("\u2013", "-")
     negative = False
     # "(750.00)", and Oracle's PR number format "<750.00>"
     if (s.startswith("(") and s.endswith(")")) or (s.startswith("<") and s.endswith(">")):
@@ -127,9 +129,12 @@ def parse_number_text(text: str, decimal_comma: bool = False) -> float:
     s = _CURRENCY_WORDS.sub("", s).strip()
     if s in _NIL:  # an accounting-format zero typed as text: "-", "EGP -", "—"
         return 0.0
-    if s.endswith(("/-", ".-", ",-", ".–", ",–")):
+    if s.endswith(("/-", ".-", ",-")):
         # "AED 1,250/-": no fils, as the Gulf's clerks write it; "15000.-", "1.250,-" (no
-        # cents, the Swiss and German way): no minus sign
+        # cents, the Swiss and German way): no minus sign, and the mark before it is the
+        # decimal one ("1.250,-" is 1,250, never 1.25; "1,250.-" in a decimal-comma book too)
+        if s[-2] in ".,":
+            decimal_comma = s[-2] == ","
         s = s[:-2].strip()
     if (s.startswith("(") and s.endswith(")")) or (s.startswith("<") and s.endswith(">")):
         negative, s = not negative, s[1:-1].strip()  # "EGP (1,250.00)": the currency first
