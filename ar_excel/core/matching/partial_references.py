@@ -536,11 +536,11 @@ class PartialReferences:
             return False
         if self._series_top is None:
             top: dict[tuple[str, int], str] = {}
-            numbers = list(self.inv.number)
+            numbers = {n.strip() for n in self.inv.number}
             if self.invoice_sheet is not None and "Invoice No" in self.invoice_sheet.columns:
-                numbers += [str(n) for n in self.invoice_sheet["Invoice No"].tolist()]
+                # (the sheet repeats the ledger's numbers, and those of invoices paid)
+                numbers.update(str(n).strip() for n in self.invoice_sheet["Invoice No"].tolist())
             for number in numbers:
-                number = number.strip()
                 tail = _LAST_DIGITS.search(number)
                 if tail is None:
                     continue

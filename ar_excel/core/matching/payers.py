@@ -749,13 +749,14 @@ class PayerDirectory(NarrativeNames):
         EAGLE TRAD for Golden Eagle Trading) is its own; the bank's words apart from the name
         (CASH DEP BRANCH 0286 BY GOLDEN) are another run. The payer is then the best of the
         rest, by the margin, as ``_score`` reads it."""
-        runs: list[list[str]] | None = None
+        runs: list[tuple[list[str], set[str]]] | None = None
         capped, changed = [], set()
         for c, sc in found.candidates:
             needed = self._needed.get(c)
             if sc > ONE_WORD_NAME and needed is not None and len(needed[0]) == 1:
                 if runs is None:
-                    runs = [name_tokens(r) for r in self._name_runs(narrative)]
+                    runs = [(tokens, self._read_as_words(tokens))
+                            for tokens in map(name_tokens, self._name_runs(narrative))]
                 if self._beside_another_word(c, needed[0], runs):
                     sc = ONE_WORD_NAME
                     changed.add(c)
@@ -770,10 +771,17 @@ class PayerDirectory(NarrativeNames):
         return Payer(best if top - second >= MARGIN else None, found.how, top, capped,
                      found.evidence)
 
+    def _read_as_words(self, tokens: list[str]) -> set[str]:
+        """The words a run's tokens read as (``_beside_another_word``'s ``reads``): each as
+        written, without an attached article l-, and as the master has it."""
+        return {r for t in tokens for r in (t, t[1:] if t[:1] == "l" else t,
+                                             self._construct_state(t))}
+
     def _beside_another_word(self, cid: str, needed: frozenset[str],
-                             runs: list[list[str]]) -> bool:
-        """Whether a run of name words (``runs``: their tokens) writes the customer's one
-        distinctive word (``needed``) and a distinctive word that is not its name's."""
+                             runs: list[tuple[list[str], set[str]]]) -> bool:
+        """Whether a run of name words (``runs``: their tokens, and what they read as,
+        ``_read_as_words``) writes the customer's one distinctive word (``needed``) and a
+        distinctive word that is not its name's."""
         own = set(self._tokens[cid])
 
         def reads(t: str, words: set[str] | frozenset[str]) -> bool:
@@ -788,10 +796,10 @@ class PayerDirectory(NarrativeNames):
 
         # (A name of one word says nothing of a trade either: NOON FOOD TRADING is no Noon
         # for sure, where GOLDEN TRADING CO may be Golden Trading.)
-        return any(any(reads(t, needed) for t in tokens)
+        return any(not needed.isdisjoint(read)
                    and any(another(t, tokens)
                            for t in (tokens if len(own) == 1 else distinctive(tokens)))
-                   for tokens in runs)
+                   for tokens, read in runs)
 
     def _name_runs(self, narrative: str) -> list[str]:
         """The runs of name words a narrative writes: words apart from the bank's and the
