@@ -59,7 +59,7 @@ REQUEST_COLUMNS = ["Customer ID", "Customer", "Requested Limit", "Current Limit"
                    "Suggested Limit", "Reasons", "Request Reason", "Row"]
 FORMATS = {"Requested Limit": "money", "Current Limit": "money", "Increase": "money",
            "Open Balance": "money", "Exposure": "money", "Utilization %": "percent",
-           "Utilization At Request %": "percent", "Avg Days Late": "number",
+           "Utilization At Request %": "percent", "Avg Days Late": "days",
            "Paid Invoices": "int", "Overdue Share %": "percent", "Suggested Limit": "money",
            "Row": "int"}
 

@@ -167,7 +167,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
                      formats={"Customer ID": "text", "Customer": "text", "Severity": "text",
                               "Errors": "int", "Warnings": "int", "Documents": "int",
                               "Amount at Stake": "money", "Top Codes": "text",
-                              "Avg Days to Invoice": "number"},
+                              "Avg Days to Invoice": "days"},
                      highlight=report["Severity"].eq(ERROR).reset_index(drop=True),
                      title=_title(options, book.arabic))
     return JobResult(tabs=[checks_tab, report_tab], issues=issues,

@@ -102,7 +102,7 @@ RISK_COLUMNS = [
     "Paid Invoices", "Paid On Time %", "Open Balance", "Currency", "Overdue 30+ %", "Basis",
 ]
 RISK_FORMATS = {
-    "Risk Score": "int", "Average Days Late": "number", "Paid Invoices": "int",
+    "Risk Score": "int", "Average Days Late": "days", "Paid Invoices": "int",
     "Paid On Time %": "percent", "Open Balance": "money", "Overdue 30+ %": "percent",
 }
 EXPECTED_COLUMNS = [
@@ -111,7 +111,7 @@ EXPECTED_COLUMNS = [
 ]
 EXPECTED_FORMATS = {
     "Due Date": "date", "Days Past Due": "int", "Expected Amount": "money",
-    "Expected Days Late": "number", "Expected Date": "date",
+    "Expected Days Late": "days", "Expected Date": "date",
 }
 
 
