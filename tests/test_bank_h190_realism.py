@@ -160,3 +160,31 @@ def test_a_batch_of_returned_direct_debits_names_each_payer_not_the_holder(tmp_p
                                                 "Returned: AC04 account closed"]
     assert st.lines["Reference"].tolist() == ["INV-100", "INV-101"]
     assert [b.difference for b in st.balances] == [0.0]
+
+
+def test_ing_ibp_names_the_beneficiary_after_its_account_and_bank(tmp_path: Path) -> None:
+    # ING's older structured MT940 (IBP): "/BENM/<account>/<BIC>/<name>/", wrapped at 65
+    # columns inside the tags; the BIC is the party's bank, the name after it its name
+    path = tmp_path / "ibp.sta"
+    path.write_text("\n".join([
+        "0000 01INGBNL2AXXXX00001", "940 00", ":20:ING", ":25:0654321789", ":28C:21",
+        ":60F:C261127EUR26,10",
+        ":61:261130D1,45N038MARF",
+        ":86:/RTRN/MS03//BUSP/Europese Incasso/eenmalig//BENM/NL50INGB00012345",
+        "67/INGBNL2A/ING Bank N.V. inzake WeB///CSID/NL32ZZZ999999991234//",
+        "MARF/EV45451//EREF/EV45451REP170112T1106//REMI///EV45451REP170112",
+        "T1106/",
+        ":61:261130D2,56N036EREF",
+        ":86:/BENM/NL38INGB0654321789/INGBNL2A/ING Bank NV inzake EBW PP///ERE",
+        "F/EV1551551REP180112T1544//REMI///EV1551551REP180112T1544/",
+        ":62F:C261130EUR22,09", "-XXX"]), encoding="latin-1")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [-1.45, -2.56]
+    assert st.lines["Counterparty"].tolist() == ["ING Bank N.V. inzake WeB",
+                                                 "ING Bank NV inzake EBW PP"]
+    assert st.lines["Counterparty Account"].tolist() == ["NL50INGB0001234567",
+                                                         "NL38INGB0654321789"]
+    assert st.lines["Counterparty Bank"].tolist() == ["INGBNL2A", "INGBNL2A"]
+    assert st.lines["Reference"].tolist() == ["EV45451REP170112T1106",
+                                              "EV1551551REP180112T1544"]
+    assert [b.difference for b in st.balances] == [0.0]

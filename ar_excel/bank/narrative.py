@@ -387,7 +387,11 @@ def parse_dutch(text: str) -> Narrative:
                 if getattr(n, role) is None:
                     setattr(n, role, " ".join(first.split()))
                 continue
-            rest = [p for p in parts[1:] if p.strip()]
+            rest = [p.strip() for p in parts[1:] if p.strip()]
+            if len(rest) > 1 and BIC_RE.fullmatch(rest[0]):
+                # ING's "/BENM/NL50INGB0001234567/INGBNL2A/ING Bank N.V./": the account,
+                # the party's bank, then its name (as /CNTP/ writes them)
+                n.bank = n.bank or rest.pop(0)
             if not n.counterparty and rest and re.search(r"[A-Za-z]{2}", rest[0]):
                 n.counterparty = " ".join(rest[0].split())
     if not n.counterparty and not (n.ordering and n.beneficiary):
