@@ -172,3 +172,40 @@ def test_no_cents_amounts_in_an_invoice_list(tmp_path):
     book = read_book(path)
     assert book.invoices["Amount"].tolist() == [1250.0, 15000.0, 1000.5, -300.0]
     assert book.issues == []
+
+
+def test_arabic_statement_of_accounts_headed_customer_by_customer(tmp_path):
+    """A local system's statement of accounts (كشف حساب العملاء) for all customers in one
+    sheet: each customer's block headed 'العميل: 1001 - مؤسسة النيل للأغذية', with its
+    opening balance, debit / credit / running balance, its total and closing balance rows.
+    Each block was an unknown customer 'العميل: 1001 - ...'."""
+    header = ["التاريخ", "رقم المستند", "نوع المستند", "البيان", "مدين", "دائن", "الرصيد"]
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "العملاء": [["كود العميل", "اسم العميل", "مدة السداد"],
+                    ["1001", "مؤسسة النيل للأغذية", "30"], ["1002", "شركة الدلتا", "30"]],
+        "كشف الحساب": [
+            ["شركة الأمل للتجارة"], ["كشف حساب العملاء"], ["من 01/01/2026 إلى 30/11/2026"], [],
+            header,
+            ["العميل: 1001 - مؤسسة النيل للأغذية"],
+            ["01/01/2026", None, None, "رصيد أول المدة", "4,000.00", None, "4,000.00"],
+            ["15/09/2026", "F-101", "فاتورة مبيعات", "توريد", "10,000.00", None, "14,000.00"],
+            ["20/10/2026", "R-55", "سند قبض", "شيك 1234", None, "7,000.00", "7,000.00"],
+            ["05/11/2026", "F-130", "فاتورة مبيعات", "توريد", "3,000.00", None, "10,000.00"],
+            [None, None, None, "الإجمالي", "17,000.00", "7,000.00", "10,000.00"],
+            [None, None, None, "رصيد آخر المدة", None, None, "10,000.00"],
+            ["العميل: 1002 - شركة الدلتا"],
+            ["01/01/2026", None, None, "رصيد أول المدة", None, "500.00", "(500.00)"],
+            ["10/10/2026", "F-120", "فاتورة مبيعات", "", "2,500.00", None, "2,000.00"],
+            ["12/11/2026", "RT-3", "مرتجع مبيعات", "", None, "300.00", "1,700.00"],
+            [None, None, None, "الإجمالي", "2,500.00", "800.00", "1,700.00"],
+            [None, None, None, "رصيد آخر المدة", None, None, "1,700.00"]]})
+    book = read_book(path)
+    assert book.invoices["Customer ID"].tolist() == ["1001"] * 4 + ["1002"] * 3
+    # 1001: brought forward 4,000 (due 31/1: 90+), F-101 due 15/10 (46 days) less the
+    # receipt of 20/10 on account (41 days), F-130 not due; 1002: its credit brought forward
+    # (90+), F-120 due 9/11 (21 days) and the return of 12/11 (18 days): each its closing
+    # balance
+    assert _aging(book) == {"1001": [3000, 0, 3000, 0, 4000, 10000],
+                            "1002": [0, 2200, 0, 0, -500, 1700]}
+    cells = [i.cell for i in book.issues]
+    assert cells == ["D11", "D17", "D12", "D7", "D14"]
