@@ -188,3 +188,50 @@ def test_ing_ibp_names_the_beneficiary_after_its_account_and_bank(tmp_path: Path
     assert st.lines["Reference"].tolist() == ["EV45451REP170112T1106",
                                               "EV1551551REP180112T1544"]
     assert [b.difference for b in st.balances] == [0.0]
+
+
+def _ofx(transactions: list[str]) -> str:
+    head = ["OFXHEADER:100", "DATA:OFXSGML", "VERSION:102", "SECURITY:NONE", "ENCODING:USASCII",
+            "CHARSET:1252", "COMPRESSION:NONE", "OLDFILEUID:NONE", "NEWFILEUID:NONE", ""]
+    return "\r\n".join(head + [
+        "<OFX><BANKMSGSRSV1><STMTTRNRS><TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS>",
+        "<STMTRS><CURDEF>USD<BANKACCTFROM><BANKID>121000248<ACCTID>4000123456"
+        "<ACCTTYPE>CHECKING</BANKACCTFROM><BANKTRANLIST><DTSTART>20261101<DTEND>20261124",
+        *transactions,
+        "</BANKTRANLIST><LEDGERBAL><BALAMT>3075.00<DTASOF>20261124</LEDGERBAL></STMTRS>"
+        "</STMTTRNRS></BANKMSGSRSV1></OFX>"])
+
+
+def test_ofx_corrections_replace_and_delete_the_transactions_they_name(tmp_path: Path
+                                                                      ) -> None:
+    # the bank sent 150.00 for a payment of 1,500.00 and corrects it (REPLACE), takes back a
+    # fee (DELETE), and replaces a transaction of an earlier download
+    path = tmp_path / "corrections.ofx"
+    path.write_text(_ofx([
+        "<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20261102<TRNAMT>1500.00<FITID>T1<NAME>ACME CORP"
+        "<MEMO>INV 1001</STMTTRN>",
+        "<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20261103<TRNAMT>150.00<FITID>T2<NAME>BETA LLC"
+        "<MEMO>INV 1002</STMTTRN>",
+        "<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20261103<TRNAMT>1500.00<FITID>T3<CORRECTFITID>T2"
+        "<CORRECTACTION>REPLACE<NAME>BETA LLC<MEMO>INV 1002</STMTTRN>",
+        "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20261104<TRNAMT>-20.00<FITID>T4<NAME>FEE</STMTTRN>",
+        "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20261105<TRNAMT>-20.00<FITID>T5<CORRECTFITID>T4"
+        "<CORRECTACTION>DELETE<NAME>FEE</STMTTRN>",
+        "<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20261106<TRNAMT>75.00<FITID>T6<CORRECTFITID>T0"
+        "<CORRECTACTION>REPLACE<NAME>GAMMA</STMTTRN>"]), encoding="ascii")
+    st = read_statement(path)
+    assert st.lines["Bank Line"].tolist() == ["T1", "T3", "T6"]
+    assert st.lines["Amount"].tolist() == [1500.0, 1500.0, 75.0]
+    assert st.lines["Line No"].tolist() == [1, 3, 6]
+    assert [(i.cell, i.value) for i in st.issues] == [("line 15", "T2"), ("line 17", "T4"),
+                                                      ("line 18", "T0")]
+    assert [i.message for i in st.issues] == [
+        "statement 4000123456: transaction T3 (1,500.00 on 2026-11-03, line 15) replaces "
+        "transaction T2 of this file (150.00 on 2026-11-03, line 14) (CORRECTACTION REPLACE): "
+        "that one left out",
+        "statement 4000123456: transaction T5 (-20.00 on 2026-11-05, line 17) deletes "
+        "transaction T4 of this file (-20.00 on 2026-11-04, line 16) (CORRECTACTION DELETE): "
+        "both left out",
+        "statement 4000123456: transaction T6 (75.00 on 2026-11-06, line 18) replaces "
+        "transaction T0, not in this file (an earlier download) (CORRECTACTION REPLACE): "
+        "read; if that transaction was imported before, take it out"]

@@ -438,6 +438,8 @@ def read_ofx(path: Path, data: bytes) -> Statement:
                 "Line No": position,
                 "_type": (t.value("TRNTYPE") or "").lower(),
                 "_at": where,
+                "_correcting": ((t.value("CORRECTACTION") or "").upper(),
+                                t.value("CORRECTFITID"), account),
             })
         ledger = st.first("LEDGERBAL")
         closing_text = ledger.value("BALAMT") if ledger is not None else None
@@ -449,6 +451,8 @@ def read_ofx(path: Path, data: bytes) -> Statement:
         balances.append(StatementBalance(
             sid, _account_id(st), currency, None, closing, None,
             _written_date(ledger.value("DTASOF")) if ledger is not None else None))
+    records, corrected = _corrections_applied(records, source)
+    issues += corrected
     issues += _sign_unsigned_debits(records, source)
     return statement_of_records(records, [r["_at"] for r in records], balances, issues, source,
                                 "TRNAMT", "ofx", decoded.encoding)
@@ -456,7 +460,50 @@ def read_ofx(path: Path, data: bytes) -> Statement:
 
 # a transaction's tags its line is read from (``read_ofx``)
 _READ_TAGS = ("FITID", "TRNAMT", "DTPOSTED", "DTAVAIL", "NAME", "EXTDNAME", "MEMO", "CHECKNUM",
-              "REFNUM", "CURSYM", "ACCTID", "BANKID", "TRNTYPE")
+              "REFNUM", "CURSYM", "ACCTID", "BANKID", "TRNTYPE", "CORRECTFITID", "CORRECTACTION")
+
+
+def _corrections_applied(records: list[dict[str, Any]], source: str
+                         ) -> tuple[list[dict[str, Any]], list[Issue]]:
+    """A bank's correction of a transaction it sent before (OFX ``CORRECTFITID`` with
+    ``CORRECTACTION``): REPLACE stands in for the transaction of that FITID (of the same
+    account), DELETE takes it back, the notice itself being no transaction. The transaction
+    corrected is left out where the file holds it too; where it came in an earlier download,
+    an issue says to take it out there. Each correction is said."""
+    def said(r: dict[str, Any]) -> str:
+        return (f"{r['Amount']:,.{statement_decimals(r['Currency'])}f} on "
+                f"{r['Date']:%Y-%m-%d}, {r['_at']}")
+
+    dropped: set[int] = set()
+    issues: list[Issue] = []
+    for k, r in enumerate(records):
+        action, fitid, account = r["_correcting"]
+        if action not in ("REPLACE", "DELETE") or not fitid:
+            continue
+        target = next((j for j, o in enumerate(records) if j != k and j not in dropped
+                       and o["Bank Ref"] == fitid and o["_correcting"][2] == account), None)
+        what = f"statement {r['Statement']}: transaction {r['Bank Ref'] or ''} ({said(r)})"
+        if target is not None:
+            dropped.add(target)
+            earlier = f"transaction {fitid} of this file ({said(records[target])})"
+        else:
+            earlier = f"transaction {fitid}, not in this file (an earlier download)"
+        if action == "DELETE":
+            dropped.add(k)
+            message = (f"{what} deletes {earlier} (CORRECTACTION DELETE): "
+                       + ("both left out" if target is not None else
+                          "the notice is left out; if that transaction was imported before, "
+                          "take it out"))
+        else:
+            message = (f"{what} replaces {earlier} (CORRECTACTION REPLACE): "
+                       + ("that one left out" if target is not None else
+                          "read; if that transaction was imported before, take it out"))
+        issues.append(Issue(source, r["_at"], "CORRECTFITID", fitid,
+                            message.replace("transaction  (", "transaction (")))
+    kept = [r for k, r in enumerate(records) if k not in dropped]
+    for r in records:
+        r.pop("_correcting")
+    return kept, issues
 
 
 def _account_id(statement: Tag) -> str | None:
