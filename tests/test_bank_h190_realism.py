@@ -235,3 +235,24 @@ def test_ofx_corrections_replace_and_delete_the_transactions_they_name(tmp_path:
         "statement 4000123456: transaction T6 (75.00 on 2026-11-06, line 18) replaces "
         "transaction T0, not in this file (an earlier download) (CORRECTACTION REPLACE): "
         "read; if that transaction was imported before, take it out"]
+
+
+def test_german_purpose_keywords_glued_across_full_sub_fields(tmp_path: Path) -> None:
+    # the bank filled each ?2x sub-field to its 27th character, the next keyword glued to the
+    # end-to-end reference ("EREF+RE202611240001SVWZ+Rec" | "hnung ..."), and the name cut
+    # at 27 into ?32 / ?33; the :86: wrapped at 65 columns
+    purpose = "EREF+RE202611240001SVWZ+Rechnung RE-2026-1124 vom 01.11.2026 Kunde 4711"
+    fields = "".join(f"?2{k}{purpose[i:i + 27]}" for k, i in enumerate(range(0, 72, 27)))
+    body = ("166?00GUTSCHR. UEBERWEISUNG?109249" + fields + "?30DEUTDEFFXXX?31DE0212030000"
+            "0000202051?32Alpha Bau Handelsgesellscha?33ft mbH")
+    wrapped = [":86:" + body[:61]] + [body[i:i + 65] for i in range(61, len(body), 65)]
+    path = _write(tmp_path, "gvc.sta", [
+        ":20:STARTUMSE", ":25:37040044/0532013000", ":28C:1/1", ":60F:C261123EUR0,00",
+        ":61:2611241124CR100,00N051NONREF", *wrapped, ":62F:C261124EUR100,00"])
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [100.0]
+    assert st.lines["Reference"].tolist() == ["RE202611240001"]
+    assert st.lines["Description"].tolist() == [
+        "Rechnung RE-2026-1124 vom 01.11.2026 Kunde 4711 (GUTSCHR. UEBERWEISUNG)"]
+    assert st.lines["Counterparty"].tolist() == ["Alpha Bau Handelsgesellschaft mbH"]
+    assert st.lines["Counterparty Account"].tolist() == ["DE02120300000000202051"]

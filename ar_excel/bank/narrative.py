@@ -189,6 +189,11 @@ def parse_gvc(text: str) -> Narrative:
             else:
                 values.append((key, val))
         prev_len = len(seg)
+    if values and values[0][0] in _OPENING_SEPA_KEYS.split("|"):
+        # a purpose of SEPA keywords: one glued to the value before it ("EREF+RE2026001SVWZ+
+        # Rechnung", the sub-fields filled to the last character) opens a value all the same,
+        # as in a table's purpose (parse_sepa_keywords)
+        values = [kv for key, val in values for kv in _unglued(key, val)]
     name_rest = _name_run_into_the_purpose(parts[1::2], fields, purpose_keys, values, prev_len)
     keyed: dict[str, list[str]] = {}
     for key, val in values:
@@ -284,6 +289,13 @@ SEPA_OPENING = re.compile(r"^\s*(?:" + _OPENING_SEPA_KEYS + r")\+")
 # a SEPA keyword where the bank glued the 27-character fields together ("...PAYPALMREF+",
 # "...0011SVWZ+"): in text that opens with one, every one of these opens a value
 _GLUED_SEPA_KEY = re.compile(r"(" + _OPENING_SEPA_KEYS + r"|ABWA|ABWE|DEBT)\+")
+
+
+def _unglued(key: str, value: str) -> list[tuple[str, str]]:
+    """A keyed value split where a SEPA keyword is glued into it (see ``_GLUED_SEPA_KEY``)."""
+    parts = _GLUED_SEPA_KEY.split(value)
+    return [(k, v) for k, v in [(key, parts[0]), *zip(parts[1::2], parts[2::2], strict=True)]
+            if k or v]
 
 
 def parse_sepa_keywords(text: str) -> Narrative:
