@@ -209,3 +209,29 @@ def test_arabic_statement_of_accounts_headed_customer_by_customer(tmp_path):
                             "1002": [0, 2200, 0, 0, -500, 1700]}
     cells = [i.cell for i in book.issues]
     assert cells == ["D11", "D17", "D12", "D7", "D14"]
+
+
+# ---------------------------------------------------------------- a report's filter line
+
+
+@pytest.mark.parametrize("filters", [
+    ["Customer:", "All", "Currency:", "EGP", "Date:", "30/11/2026"],
+    ["Customer", "All", "Currency", "EGP", "As of", "30/11/2026"],
+    ["العميل:", "الكل", "العملة:", "EGP", "حتى تاريخ:", "30/11/2026"]])
+def test_a_filter_line_above_the_header_is_not_the_header(tmp_path, filters):
+    """ERPNext, Odoo and local systems print the report's filters above its header. Naming
+    two columns (Customer, Currency), the line was taken for the header: the sheet 'had no
+    column for Invoice No, Amount' and no invoice was read."""
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile Foods"]],
+        "Invoices": [
+            ["Open Invoices"], filters, [],
+            ["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount", "Currency"],
+            ["I1", "C1", "01/10/2026", "31/10/2026", "1,000.00", "EGP"],
+            ["I2", "C1", "01/11/2026", "01/12/2026", "500.00", "EGP"]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]]})
+    book = read_book(path)
+    assert book.invoices[["Invoice No", "Customer ID", "Amount"]].values.tolist() == [
+        ["I1", "C1", 1000.0], ["I2", "C1", 500.0]]
+    assert book.issues == []
+    assert _aging(book) == {"C1": [500, 1000, 0, 0, 0, 1500]}

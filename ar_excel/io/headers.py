@@ -183,9 +183,22 @@ def non_empty(row: Iterable[Any]) -> int:
     return sum(1 for v in row if not is_blank(v))
 
 
+# A report's filter line above its header ("Customer: | All | Currency: | EGP | Date: |
+# 30/11/2026") names columns too: its labels end in a colon, or a value beside them is a date
+# or a number, as no header's is.
+_FILTER_VALUE = re.compile(r"^\s*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\s*$")
+
+
+def _filter_line(row: list[Any]) -> bool:
+    return any(isinstance(v, str) and (v.rstrip().endswith((":", "：")) or
+                                       _FILTER_VALUE.match(v))
+               or (not is_blank(v) and not isinstance(v, str)) for v in row)
+
+
 def find_header_row(rows: list[list[Any]], schema: SheetSchema) -> int | None:
-    """The first row that names at least two of the schema's columns; failing that, the
-    contract's rule: the first row with at least two non-empty cells."""
+    """The first row that names at least two of the schema's columns (but a report's filter
+    line, when a row below it names more); failing that, the contract's rule: the first row
+    with at least two non-empty cells."""
     index = alias_index(schema)
     first_two = None
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
@@ -195,6 +208,11 @@ def find_header_row(rows: list[list[Any]], schema: SheetSchema) -> int | None:
             first_two = i
         known = fields_named(row, index)
         if len(known) >= 2:
+            if _filter_line(row):
+                below = next((k for k in range(i + 1, min(len(rows), HEADER_SEARCH_ROWS))
+                              if len(fields_named(rows[k], index)) > len(known)), None)
+                if below is not None:
+                    return below
             return i
     return first_two
 
