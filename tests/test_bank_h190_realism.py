@@ -256,3 +256,38 @@ def test_german_purpose_keywords_glued_across_full_sub_fields(tmp_path: Path) ->
         "Rechnung RE-2026-1124 vom 01.11.2026 Kunde 4711 (GUTSCHR. UEBERWEISUNG)"]
     assert st.lines["Counterparty"].tolist() == ["Alpha Bau Handelsgesellschaft mbH"]
     assert st.lines["Counterparty Account"].tolist() == ["DE02120300000000202051"]
+
+
+def _report(rid: str, time: str, entries: list[tuple[str, str, str]]) -> str:
+    body = "".join(
+        f'<Ntry><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>'
+        f"<BookgDt><Dt>2026-11-24</Dt></BookgDt><AcctSvcrRef>{ref}</AcctSvcrRef><NtryDtls>"
+        f"<TxDtls><RltdPties><Dbtr><Nm>{payer}</Nm></Dbtr></RltdPties></TxDtls></NtryDtls>"
+        "</Ntry>" for ref, amount, payer in entries)
+    return ('<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:'
+            f'tech:xsd:camt.052.001.08"><BkToCstmrAcctRpt><GrpHdr><MsgId>{rid}</MsgId>'
+            f"<CreDtTm>2026-11-24T{time}</CreDtTm></GrpHdr><Rpt><Id>{rid}</Id><Acct><Id><IBAN>"
+            f"DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>{body}</Rpt>"
+            "</BkToCstmrAcctRpt></Document>")
+
+
+def test_a_days_intraday_reports_count_an_entry_they_repeat_once(tmp_path: Path) -> None:
+    # the EBICS ZIP of a day's camt.052 reports, each holding every entry since the morning:
+    # the 10:00 report's 100.00 is in the 14:00 report again, with the 250.00 that came after
+    import zipfile
+
+    path = tmp_path / "c52.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("camt052_1000.xml", _report("R1000", "10:00:00", [("E1", "100.00", "Kunde A")]))
+        z.writestr("camt052_1400.xml", _report("R1400", "14:00:00", [
+            ("E1", "100.00", "Kunde A"), ("E2", "250.00", "Kunde B"), ("E3", "75.00", "Kunde C"),
+            ("E3", "75.00", "Kunde D")]))
+    st = read_statement(path)
+    assert st.lines["Bank Line"].tolist() == ["E1", "E2", "E3", "E3-2"]
+    assert st.lines["Amount"].tolist() == [100.0, 250.0, 75.0, 75.0]
+    assert st.lines["Counterparty"].tolist() == ["Kunde A", "Kunde B", "Kunde C", "Kunde D"]
+    [issue] = st.issues
+    assert (issue.cell, issue.value) == ("camt052_1400.xml entry 1", "E1")
+    assert issue.message == ("report R1400: entry E1 of 100.00 EUR on 2026-11-24 is in report "
+                             "R1000 of the same account too (a day's reports repeat its "
+                             "entries): read once, so it is not counted twice")
