@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 
 from ar_excel.io.writer import NUMBER_FORMATS as FILE_NUMBER_FORMATS
-from ar_excel.io.writer import default_format, excel_text, plain_value
+from ar_excel.io.writer import default_format, excel_text, number_formats, plain_value
 
 # The file writer's number formats, so a tab looks the same written from Excel or the CLI.
 NUMBER_FORMATS = FILE_NUMBER_FORMATS
@@ -70,6 +70,22 @@ def column_format(frame: pd.DataFrame, column: str, formats: dict[str, str]) -> 
     if kind is None:
         return NUMBER_FORMATS["text"] if _all_text(frame[column]) else None
     return NUMBER_FORMATS.get(kind)  # a bool column has no number format
+
+
+def column_formats(frame: pd.DataFrame, formats: dict[str, str]) -> list[str | None]:
+    """Each column's ``column_format``; a money column's in the decimals of the currency
+    most of its rows name, as the file writer's (``writer.number_formats``): a tab of KWD
+    amounts shows 1,250.125, not 1,250.13 (the rows of other currencies:
+    ``writer.row_money_formats``)."""
+    by_file: list[str | None] | None = None
+    out = []
+    for j, h in enumerate(map(str, frame.columns)):
+        fmt = column_format(frame, h, formats)
+        if fmt == NUMBER_FORMATS["money"]:
+            by_file = by_file if by_file is not None else number_formats(frame, formats)
+            fmt = by_file[j] or fmt
+        out.append(fmt)
+    return out
 
 
 def _all_text(series: pd.Series) -> bool:

@@ -459,6 +459,27 @@ def by_row_currency(columns: list[list[Any]], frame: pd.DataFrame,
     return out
 
 
+def row_money_formats(frame: pd.DataFrame, formats: dict[str, str]
+                      ) -> list[tuple[int, list[int], str]]:
+    """For a writer that formats ranges rather than typed values (the live Excel path):
+    (column position, row positions, number format) of the amounts of each money column in
+    rows whose currency has other decimals than the column's format (``number_formats``),
+    as ``by_row_currency`` marks them for the file: a KWD row under EGP ones shows
+    1,250.125. Nothing for a tab of one currency's decimals."""
+    places = row_places(frame)
+    if places is None or not len(places) or (places == places[0]).all():
+        return []
+    common = _common_places(places)
+    out = []
+    for j, h in enumerate(frame.columns):
+        if (formats.get(h) or default_format(frame[h])) != "money":
+            continue
+        for n in sorted(set(places.tolist()) - {common}):
+            out.append((j, np.flatnonzero(places == n).tolist(),
+                        NUMBER_FORMATS[_MONEY_OF_PLACES.get(n, "money")]))
+    return out
+
+
 def amount_of(currency: Any) -> type:
     """The type of an amount of ``currency`` that shows its own decimals (``Amount3``...)."""
     return _AMOUNT_OF_PLACES.get(decimals_of(currency), Amount2)
