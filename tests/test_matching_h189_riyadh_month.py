@@ -11,7 +11,7 @@ and an SNB export of 101 lines, each line's true allocation written first).
 
 from __future__ import annotations
 
-from tests.test_matching_real_narratives import allocations, customer, invoice, match
+from tests.test_matching_real_narratives import allocations, customer, invoice, match, reason
 
 
 def sar(cid: str, name: str) -> dict:
@@ -131,3 +131,15 @@ def test_the_whole_short_name_of_another_customer_keeps_the_amount_a_suggestion(
     r = match(customers, invoices, {"amount": 16215.00, "cur": "SAR",
                                     "desc": "SARIE INWARD 26112400017"})
     assert allocations(r) == [("INV-1448-0319", 16215.00, "amount-only", "Matched")]
+
+
+def test_a_short_arabic_name_inside_a_persons_name_is_a_candidate_only():
+    """مؤسسة سعود (sd) was read at 90 in SAAD ALI (the text's key sdl holds sd) and its
+    5,750.00 Matched: SAAD, SAID and SAUD are one skeleton once the Arabic's ع and vowels are
+    gone, so a name too short to be read complete is a candidate (85) a person confirms."""
+    customers = [sar("C010", "مؤسسة سعود"), sar("C024", "شركة السعود للمقاولات")]
+    invoices = [invoice("INV-1448-0251", "C010", 5750.00, "2026-09-28"),
+                invoice("INV-1448-0319", "C024", 16215.00, "2026-10-24")]
+    r = match(customers, invoices, {"amount": 5750.00, "cur": "SAR", "desc": "SAAD ALI"})
+    assert allocations(r) == [("INV-1448-0251", 5750.00, "amount+payer", "Suggested")]
+    assert "payer by narrative name (85)" in reason(r)

@@ -152,6 +152,18 @@ class NarrativeNames:
                         for t in distinctive(list(self._needed[self._ids[where[k]]][0])))]
             scores[part] = PART_OF_NAME
             if shapes is not None:
+                # A name too short to be read complete, a bare word in Arabic letters only
+                # (مؤسسة سعود: sd), is in every Latin text writing SAAD, SAID or SAUD, whose
+                # vowels and ع its skeleton does not tell apart: SAAD ALI is no مؤسسة سعود for
+                # sure. (With its article, الوادي, الوفاء, EL-WADY says more; so does another
+                # word of the name, SINAA STEEL.)
+                latin = {t for t, sh in zip(tokens, shapes, strict=False) if sh is not None}
+                short = [k for k in rest[(self._needed_len[where[rest]] < 3)
+                                         & (scores[rest] > SHORT_NAME)].tolist()
+                         if self._scripts_of[self._ids[where[k]]] == (True, False)
+                         and self._bare_short_word_in(self._ids[where[k]], latin, tokens)]
+                scores[short] = np.minimum(scores[short], SHORT_NAME)
+            if shapes is not None:
                 # (a name too short to be read complete, Zaid of Zaid Trading Est, printed in
                 # a shape of its own: ZAYED TRADING is no Zaid Trading for sure)
                 capped = rest[self._shape_disagreements(
@@ -200,6 +212,14 @@ class NarrativeNames:
                     out[k] = "l" + t
                     break
         return out
+
+    def _bare_short_word_in(self, cid: str, latin: set[str], tokens: list[str]) -> bool:
+        """Whether the customer's needed words are all bare (no article), one of them is
+        among ``latin`` (the text's words written in Latin letters), and the text writes no
+        other word of the name (SINAA STEEL: سيناء للحديد والصلب, its trade too)."""
+        needed = self._needed[cid][0]
+        return all(t[:1] != "l" for t in needed) and not needed.isdisjoint(latin) \
+            and (set(self._tokens[cid]) - needed).isdisjoint(tokens)
 
     def named_in_full(self, narrative: object) -> frozenset[str]:
         """The customers every distinctive word of whose name a narrative's words write, the
