@@ -291,3 +291,19 @@ def test_a_days_intraday_reports_count_an_entry_they_repeat_once(tmp_path: Path)
     assert issue.message == ("report R1400: entry E1 of 100.00 EUR on 2026-11-24 is in report "
                              "R1000 of the same account too (a day's reports repeat its "
                              "entries): read once, so it is not counted twice")
+
+
+def test_reports_whose_entries_carry_no_reference_of_their_own_keep_them_all(tmp_path: Path
+                                                                            ) -> None:
+    # "NONREF" names no entry: two payments of 75.00 the same day, one in each report
+    import zipfile
+
+    path = tmp_path / "c52.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("a.xml", _report("R1000", "10:00:00", [("NONREF", "75.00", "Kunde C")]))
+        z.writestr("b.xml", _report("R1400", "14:00:00", [("NONREF", "75.00", "Kunde D"),
+                                                           ("E9", "10.00", "Kunde E")]))
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [75.0, 75.0, 10.0]
+    assert st.lines["Counterparty"].tolist() == ["Kunde C", "Kunde D", "Kunde E"]
+    assert st.issues == []

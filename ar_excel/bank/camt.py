@@ -254,7 +254,8 @@ def _reported_then_booked(records: list[dict[str, Any]], source: str
     reported: dict[tuple[Any, ...], dict[str, int]] = {}
     kept, issues = [], []
     for r, again, (kind, account) in zip(records, twice, kinds, strict=True):
-        if kind != "Stmt" and not again and r.get("Bank Ref"):
+        if (kind != "Stmt" and not again and r.get("Bank Ref")
+                and r["Bank Ref"].upper() not in _PLACEHOLDERS):  # ("NONREF": no one entry's)
             per_report = reported.setdefault(
                 (account, r["Bank Ref"], r["Amount"], r["Date"]), {})
             per_report[r["Statement"]] = per_report.get(r["Statement"], 0) + 1
