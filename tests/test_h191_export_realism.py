@@ -235,3 +235,28 @@ def test_a_filter_line_above_the_header_is_not_the_header(tmp_path, filters):
         ["I1", "C1", 1000.0], ["I2", "C1", 500.0]]
     assert book.issues == []
     assert _aging(book) == {"C1": [500, 1000, 0, 0, 0, 1500]}
+
+
+# ---------------------------------------------------------------- amounts before and after VAT
+
+
+@pytest.mark.parametrize("with_vat", [
+    "Amount Including VAT", "Amount Incl. VAT", "Invoice Amount Incl. VAT",
+    "المبلغ شامل ضريبة القيمة المضافة", "الإجمالي بعد الضريبة"])
+def test_business_central_amount_including_vat_is_the_invoice_total(tmp_path, with_vat):
+    """Business Central's Posted Sales Invoices: 'Amount' is before VAT, 'Amount Including
+    VAT' the invoice's total, 'Remaining Amount' what is open of that total. The invoice of
+    1,150.00 still wholly open was aged as 1,000.00 (its open amount held to the Amount
+    before VAT): AR short by the VAT."""
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["No.", "Name", "Currency Code"], ["C10000", "Nile Foods", "SAR"]],
+        "Posted Sales Invoices": [
+            ["No.", "Sell-to Customer No.", "Sell-to Customer Name", "Posting Date",
+             "Due Date", "Amount", with_vat, "Remaining Amount"],
+            ["103001", "C10000", "Nile Foods", "01/10/2026", "31/10/2026", 1000, 1150, 1150],
+            ["103002", "C10000", "Nile Foods", "31/10/2026", "30/11/2026", 2000, 2300, 300]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]]})
+    book = read_book(path)
+    assert book.invoices["Amount"].tolist() == [1150.0, 2300.0]
+    # 103001 due 31/10 (30 days late), 103002 due today
+    assert _aging(book) == {"C10000": [300, 1150, 0, 0, 0, 1450]}

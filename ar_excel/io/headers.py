@@ -62,7 +62,17 @@ _MORE_ALIASES = {
                  "الإجمالي بعد الضريبة": "Amount", "الاجمالي بعد الضريبة": "Amount",
                  # SAP FBL5N's short column headings (document and local currency)
                  "Amount in DC": "Amount", "Amt in DC": "Amount", "Amt in loc.cur.": "Amount",
-                 "Amount in local cur.": "Amount", "Pstng Date": "Invoice Date"},
+                 "Amount in local cur.": "Amount", "Pstng Date": "Invoice Date",
+                 # Business Central's "Amount Including VAT" beside its "Amount" (before
+                 # VAT), the same said other ways; Tally's bill and party columns
+                 "Amount Including VAT": "Amount", "Amount Including Tax": "Amount",
+                 "Amount Inc. VAT": "Amount", "Amount Incl. Tax": "Amount",
+                 "Invoice Amount Incl. VAT": "Amount",
+                 "Invoice Amount Including VAT": "Amount",
+                 "المبلغ شامل ضريبة القيمة المضافة": "Amount",
+                 "الإجمالي شامل ضريبة القيمة المضافة": "Amount",
+                 "القيمة شاملة الضريبة": "Amount", "Bill Amount": "Amount",
+                 "Party A/c Name": "Customer ID"},
     "Customers": {"اسم العميل بالكامل": "Name", "السجل الضريبي": "Tax ID",
                   "رقم السجل الضريبي": "Tax ID", "عملة التعامل": "Currency"},
 }
@@ -271,6 +281,11 @@ GROSS_AMOUNT = frozenset(match_key(h) for h in (
     "Total Incl VAT", "Amount Incl VAT", "Total Including VAT", "الإجمالي",
     "الإجمالي شامل الضريبة", "إجمالي الفاتورة", "القيمة الإجمالية"))
 
+# An amount header saying it includes the tax ("Amount Including VAT", "Total Incl. VAT",
+# "الإجمالي شامل الضريبة", "بعد الضريبة"), as match_key writes it.
+_WITH_TAX = re.compile(r"(?:incl|including|inclusive|inc|with)(?:vat|tax|gst)|شامل[ةه]?(?:ال)?ضريب"
+                       r"|بعدال?ضريب")
+
 # (ض.ق.م: ضريبة القيمة المضافة as Egyptian books abbreviate it, "ض.ق.م 14%")
 _TAX_HEADER = re.compile(r"^(?:vat|tax|gst|ال?ضريبه|قيمهالضريبه|مبلغالضريبه|ضريبهالقيمهالمضافه|"
                          r"ضقم|ضريبهقم)")
@@ -398,6 +413,12 @@ def map_headers(header: list[Any], schema: SheetSchema, left: int) -> tuple[list
     if gross and "Amount" in claims and keys[claims["Amount"][1]] not in GROSS_AMOUNT and any(
             _TAX_HEADER.match(match_key(t)) for t in texts if t):
         claims["Amount"] = (0, gross[0])
+    # a header saying its amount includes the tax is the total even with no tax column
+    # beside it (Business Central's "Amount" is before VAT, "Amount Including VAT" after)
+    with_tax = [j for j, k in enumerate(keys) if k is not None and index[k] == "Amount"
+                and _WITH_TAX.search(k)]
+    if with_tax and "Amount" in claims and not _WITH_TAX.search(keys[claims["Amount"][1]]):
+        claims["Amount"] = (0, with_tax[0])
     if schema.name in ("Invoices", "Payments"):
         claims = _in_document_currency(texts, keys, index, claims)
     document = technical_name(texts, schema)
