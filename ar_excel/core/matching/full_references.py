@@ -127,6 +127,9 @@ class FullReferences:
                 return self._alloc(f, refs, method, 0.6,
                                    f"{said} {names}; amount equals the open amount, but "
                                    f"{why}: please confirm")
+            slip = self._payers_own_slip(f, refs[0], said) if len(refs) == 1 else None
+            if slip:
+                return slip
             return self._alloc(f, refs, method, 0.99 - penalty,
                                f"{said} {names}; amount equals the open amount")
         amounts = [self.inv.remaining[p] for p in refs]
@@ -401,6 +404,28 @@ class FullReferences:
         if len(fits) != 1:
             return None
         return dict(zip(refs, next(iter(fits)), strict=True))
+
+    def _payers_own_slip(self, f: LineFacts, p: int, said: str) -> list[Allocation] | None:
+        """The line applied, to be confirmed, to the open invoice of its payer (known for sure
+        to be another customer than invoice ``p``'s, which the narrative names and the amount
+        pays exactly) that has the receipt's amount and a number one digit from the one
+        written: ABC CARGO SERVICES LLC INV-2026-0422 for 5,250.00, 0422 Desert Rose's and 0421
+        ABC Cargo's, both of 5,250.00. The number is as likely miscopied as the payer paying
+        another's invoice. None where nothing says so."""
+        # (Invoices one digit away with the amount are few: the name is read only for them.)
+        slips = self._typo_readings(f, {p})
+        if not slips:
+            return None
+        cust = self.inv.customer[p]
+        payer = self._sure_payer(f, {cust})
+        own = [q for q in slips if payer not in (None, cust) and self.inv.customer[q] == payer]
+        if len(own) != 1:
+            return None
+        return self._alloc(
+            f, own, "reference-fuzzy", 0.6,
+            f"{said} {self.inv.number[p]}, customer {cust}'s; the payer, customer {payer} "
+            f"({self.payers.names.get(payer, '')}), has {self.inv.number[own[0]]} of this "
+            "amount open, one digit away: a mistyped number? please confirm")
 
     def _payer_against(self, f: LineFacts, cust: str, paying: str) -> str:
         """The note when the line shows a payer other than ``cust``, the customer of the

@@ -349,6 +349,10 @@ class PartialReferences:
         chosen = self._named_exactly(by_customer, f.remaining)
         if chosen:
             nums = ", ".join(self.inv.number[p] for p in chosen)
+            slip = self._payers_own_slip(f, chosen[0], "narrative has the numeric part of") \
+                if len(chosen) == 1 else None
+            if slip:
+                return slip
             why = self._number_confirms_nothing(f, chosen[0]) if len(chosen) == 1 else None
             if why and not self._known_for_sure(f, self.inv.customer[chosen[0]]):
                 # (A bare 2500 for 2,500.00 is the amount written out: it confirms nothing.
