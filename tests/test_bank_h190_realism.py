@@ -307,3 +307,29 @@ def test_reports_whose_entries_carry_no_reference_of_their_own_keep_them_all(tmp
     assert st.lines["Amount"].tolist() == [75.0, 75.0, 10.0]
     assert st.lines["Counterparty"].tolist() == ["Kunde C", "Kunde D", "Kunde E"]
     assert st.issues == []
+
+
+def test_a_days_mt942_reports_count_a_line_they_repeat_once(tmp_path: Path) -> None:
+    # a Gulf bank's file of the day's MT942 reports, the 14:00 one repeating the 10:00 one's
+    # 25,000.00 before the 300.00 that came after it
+    head = "{1:F01QNBAQAQAAXXX0000000000}{2:O9421000261124QNBAQAQAAXXX00000000002611241000N}{4:"
+    path = _write(tmp_path, "mt942.sta", [
+        head, ":20:R1000", ":25:QA58QNBA000000000012345678901", ":28C:00012/00001",
+        ":34F:QAR0,", ":13D:2611241000+0300",
+        ":61:2611241124C25000,NTRFNONREF//FT26328A", ":86:INWARD TT FROM DOHA TRADING WLL",
+        ":90C:1QAR25000,", "-}",
+        head, ":20:R1400", ":25:QA58QNBA000000000012345678901", ":28C:00012/00002",
+        ":34F:QAR0,", ":13D:2611241400+0300",
+        ":61:2611241124C25000,NTRFNONREF//FT26328A", ":86:INWARD TT FROM DOHA TRADING WLL",
+        ":61:2611241124C300,NTRFNONREF//FT26328B", ":86:CASH DEPOSIT",
+        ":90C:2QAR25300,", "-}"])
+    st = read_statement(path)
+    assert st.lines["Bank Line"].tolist() == ["FT26328A", "FT26328B"]
+    assert st.lines["Amount"].tolist() == [25000.0, 300.0]
+    assert st.lines["Counterparty"].tolist() == ["DOHA TRADING WLL", None]
+    [issue] = st.issues
+    assert (issue.cell, issue.column, issue.value) == ("line 17", ":61:", "FT26328A")
+    assert issue.message == (
+        "report 00012/00002: line FT26328A of 25,000.00 QAR on 2026-11-24 is in report "
+        "00012/00001 of the same account too (a day's reports repeat its lines): read once, "
+        "so it is not counted twice")

@@ -73,6 +73,7 @@ from ar_excel.bank.statement import (
     booked_again,
     booking_day,
     paid_in_another_currency,
+    reported_before,
     statement_decimals,
     statement_of_records,
 )
@@ -248,28 +249,18 @@ def _reported_then_booked(records: list[dict[str, Any]], source: str
     kinds = [r.pop("_booked_in") for r in records]
     twice = booked_again(records, [account for _, account in kinds],
                          [kind != "Stmt" for kind, _ in kinds])
-    # (account, bank ref, amount, day) -> entries of it per report read so far: intraday
-    # reports of a day repeat its entries (each holds all since the morning), so an entry of
-    # a report that an earlier report of the account holds as often is the same entry
-    reported: dict[tuple[Any, ...], dict[str, int]] = {}
+    earlier = reported_before(records, [account for _, account in kinds],
+                              [kind != "Stmt" for kind, _ in kinds], twice)
     kept, issues = [], []
-    for r, again, (kind, account) in zip(records, twice, kinds, strict=True):
-        if (kind != "Stmt" and not again and r.get("Bank Ref")
-                and r["Bank Ref"].upper() not in _PLACEHOLDERS):  # ("NONREF": no one entry's)
-            per_report = reported.setdefault(
-                (account, r["Bank Ref"], r["Amount"], r["Date"]), {})
-            per_report[r["Statement"]] = per_report.get(r["Statement"], 0) + 1
-            earlier = [s for s, n in per_report.items()
-                       if s != r["Statement"] and n >= per_report[r["Statement"]]]
-            if earlier:
-                issues.append(Issue(source, r["_at"], "AcctSvcrRef", r.get("Bank Ref"),
-                                    f"report {r['Statement']}: entry {r.get('Bank Ref')} of "
-                                    f"{r['Amount']:,.{statement_decimals(r.get('Currency'))}f} "
-                                    f"{r.get('Currency') or ''} on {r['Date']:%Y-%m-%d} is in "
-                                    f"report {earlier[0]} of the same account too (a day's "
-                                    "reports repeat its entries): read once, so it is not "
-                                    "counted twice"))
-                continue
+    for r, again, before in zip(records, twice, earlier, strict=True):
+        if before is not None:  # (a day's reports repeat its entries)
+            issues.append(Issue(source, r["_at"], "AcctSvcrRef", r.get("Bank Ref"),
+                                f"report {r['Statement']}: entry {r.get('Bank Ref')} of "
+                                f"{r['Amount']:,.{statement_decimals(r.get('Currency'))}f} "
+                                f"{r.get('Currency') or ''} on {r['Date']:%Y-%m-%d} is in "
+                                f"report {before} of the same account too (a day's reports "
+                                "repeat its entries): read once, so it is not counted twice"))
+            continue
         if again:
             issues.append(Issue(source, r["_at"], "AcctSvcrRef", r.get("Bank Ref"),
                                 f"report {r['Statement']}: entry {r.get('Bank Ref')} of "

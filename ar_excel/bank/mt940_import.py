@@ -83,6 +83,7 @@ from ar_excel.bank.statement import (
     StatementBalance,
     booked_again,
     paid_in_another_currency,
+    reported_before,
     statement_decimals,
     statement_of_records,
 )
@@ -463,8 +464,20 @@ def _reported_then_booked(records: list[dict[str, Any]], at: list[str],
     the booked record (``statement.booked_again``, as camt's). Each left out is said."""
     twice = booked_again(records, [account for _, account in kinds],
                          [report for report, _ in kinds])
+    earlier = reported_before(records, [account for _, account in kinds],
+                              [report for report, _ in kinds], twice)
     kept, where, issues = [], [], []
-    for r, place, again in zip(records, at, twice, strict=True):
+    for r, place, again, before in zip(records, at, twice, earlier, strict=True):
+        if before is not None:  # (a day's MT942 reports repeat its lines)
+            d = statement_decimals(r.get("Currency"))
+            amount = f"{r['Amount']:,.{d}f}" if r["Amount"] is not None else "?"
+            issues.append(Issue(source, place, ":61:", r.get("Bank Ref"),
+                                f"report {r['Statement']}: line {r.get('Bank Ref')} of "
+                                f"{amount} {r.get('Currency') or ''} on "
+                                f"{r['Date']:%Y-%m-%d} is in report {before} of the same "
+                                "account too (a day's reports repeat its lines): read once, "
+                                "so it is not counted twice"))
+            continue
         if again:
             d = statement_decimals(r.get("Currency"))
             amount = f"{r['Amount']:,.{d}f}" if r["Amount"] is not None else "?"

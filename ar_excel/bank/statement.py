@@ -482,6 +482,33 @@ def booked_again(records: list[dict[str, Any]], accounts: list[str | None],
     return out
 
 
+# bank references that name no one entry ("NONREF": the bank gave none)
+_NO_REFERENCE = {"", "NONREF", "NOTPROVIDED", "NOT PROVIDED", "NONE"}
+
+
+def reported_before(records: list[dict[str, Any]], accounts: list[str | None],
+                    reported: list[bool], again: list[bool]) -> list[str | None]:
+    """Per record: the earlier intraday report (MT942, camt.052 / .054; ``reported``) of the
+    same account holding it, where one does - the bank's reference, amount and date, as
+    often as this report does (a day's reports repeat its entries: each holds all since the
+    morning, so the 14:00 report's 100.00 is the 10:00 report's). None for the rest: a
+    statement's record, one ``again`` (left to the statement), one without a reference of
+    its own; two alike in one report are two."""
+    seen: dict[tuple[Any, ...], dict[str, int]] = {}
+    out: list[str | None] = []
+    for r, account, report, twice in zip(records, accounts, reported, again, strict=True):
+        ref = r.get("Bank Ref")
+        if not report or twice or not ref or str(ref).upper() in _NO_REFERENCE:
+            out.append(None)
+            continue
+        per_report = seen.setdefault((account, ref, r["Amount"], r["Date"]), {})
+        sid = str(r["Statement"])
+        per_report[sid] = per_report.get(sid, 0) + 1
+        out.append(next((s for s, n in per_report.items() if s != sid and n >= per_report[sid]),
+                        None))
+    return out
+
+
 def chain_gaps(balances: list[StatementBalance], source: str) -> list[Issue]:
     """An issue for each statement of an account that opens at a balance no other statement
     of that account in the file closes at, though one closed before it opened: the statement,
