@@ -152,11 +152,14 @@ def test_saudi_qatar_kuwait_bahrain_oman_rails(tmp_path: Path) -> None:
     assert qa["Q1"] == [("Matched", "INV-Q-2207", 8400.0, "reference", 0.99)]
     assert qa["Q3"] == [("Unmatched", "not a customer receipt (card sales)")]
     kw = _reconcile(tmp_path, [("K01", "Gulf Star General Trading Co WLL", "", "")], [
-        ("3301", "K01", 1250.5), ("3303", "K01", 312.125)], [
+        ("3301", "K01", 1250.5), ("3303", "K01", 312.125), ("3304", "K01", 845.75)], [
         ("K1", "WAMD TRANSFER FROM GULF STAR GEN TRAD CO 96599123456 INV 3301", 1250.5),
-        ("K4", "KNET SETTLEMENT TERMINAL 00112233", 312.125)], "KWD")
+        ("K4", "KNET SETTLEMENT TERMINAL 00112233", 312.125),
+        # (the network's own spelling, K-Net)
+        ("K5", "K-NET SETTLEMENT", 845.75)], "KWD")
     assert kw["K1"] == [("Matched", "3301", 1250.5, "reference", 0.99)]
     assert kw["K4"] == [("Unmatched", "not a customer receipt (card sales)")]
+    assert kw["K5"] == [("Unmatched", "not a customer receipt (card sales)")]
     bh = _reconcile(tmp_path, [("B01", "Bahrain Pearl Trading WLL", "", "")], [
         ("BP-7781", "B01", 1540.0)], [
         ("B1", "FAWRI+ CREDIT FROM BAHRAIN PEARL TRADING WLL INV BP-7781", 1540.0)], "BHD")

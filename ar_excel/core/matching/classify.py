@@ -118,7 +118,7 @@ _RULES: list[tuple[str, str]] = [
      r"\bCOLLECTIONS? SETTL|"
      r"\b\d{2,} (?:TXNS?|TRX|TRANSACTIONS)\b|"
      r"\bE-?COMMERCE SETTL|\bECOM SETTL|\bPAY SETTLEMENT|\bWALLET SETTLEMENT|"
-     r"\b(?:KNET|NAPS|OMANNET|SPAN) (?:SETTL|PAYOUT|POS)|\bMID[ :#]*\d{5,}|تسويه ميزه|تسويه مدي|تسويه فيزا|تسويه البطاقات|مستحقات التاجر|"
+     r"\b(?:K-?NET|NAPS|OMANNET|SPAN) (?:SETTL|PAYOUT|POS)|\bMID[ :#]*\d{5,}|تسويه ميزه|تسويه مدي|تسويه فيزا|تسويه البطاقات|مستحقات التاجر|"
      r"مستحقات تاجر", "card sales"),
     # Salaries paid through the Wage Protection System (UAE, KSA) that the employee's bank
     # sent back: the company's own payroll coming back (a refund), never a customer's money.
