@@ -62,8 +62,8 @@ def test_a_request_for_zero_owing_nothing_is_an_approved_cut(review):
         0.0, 10000.0, -10000.0, 0.0, "Approve", 0.0)
     assert pd.isna(row["Utilization At Request %"])  # nothing to divide by at a limit of 0
     assert row["Reasons"] == ("a lower limit reduces the credit risk; " + RECORD_STOP
-                              + "; pays on time on average over 1 paid invoice(s); 0% of open "
-                              "invoices are overdue")
+                              + "; pays on time on average over 1 paid invoice(s); 0% of what it owes is "
+                              "overdue (after credits on account)")
 
 
 def test_a_request_for_zero_while_owing_is_referred_as_over_at_once(review):
@@ -74,7 +74,7 @@ def test_a_request_for_zero_while_owing_is_referred_as_over_at_once(review):
     assert row["Reasons"] == (
         "a lower limit reduces the credit risk; exposure 2,500.00 is already above the lower "
         "limit: the customer is over it at once; " + RECORD_STOP + "; pays on time on "
-        "average over 1 paid invoice(s); 0% of open invoices are overdue")
+        "average over 1 paid invoice(s); 0% of what it owes is overdue (after credits on account)")
 
 
 def test_a_closed_accounts_request_for_zero_is_approved_the_closure_its_evidence(review):
@@ -94,8 +94,8 @@ def test_cash_only_where_no_limit_is_set_stops_the_credit(review):
         "Approve", 0.0, 0.0)
     assert pd.isna(row["Increase"]) and pd.isna(row["Utilization At Request %"])
     assert row["Reasons"] == ("stopping the credit given without a limit reduces the credit "
-                              "risk; " + RECORD_STOP + "; no payment history yet; 0% of open "
-                              "invoices are overdue")
+                              "risk; " + RECORD_STOP + "; no payment history yet; 0% of what it owes is "
+                              "overdue (after credits on account)")
 
 
 def test_cash_only_where_no_limit_is_set_while_owing_is_referred(review):
@@ -106,7 +106,7 @@ def test_cash_only_where_no_limit_is_set_while_owing_is_referred(review):
     assert row["Reasons"] == (
         "stopping the credit given without a limit reduces the credit risk; exposure 1,200.00 "
         "is already above the lower limit: the customer is over it at once; " + RECORD_STOP
-        + "; no payment history yet; 0% of open invoices are overdue")
+        + "; no payment history yet; 0% of what it owes is overdue (after credits on account)")
 
 
 def test_a_held_customer_without_a_limit_is_not_told_to_record_a_hold(review):
@@ -123,5 +123,5 @@ def test_a_negative_request_is_still_declined(tmp_path):
     tabs = CREDIT.run(book, JobOptions(as_of=AS_OF)).tabs
     row = next(t.frame for t in tabs if t.name == "Credit Requests Review").iloc[0]
     assert (row["Recommendation"], row["Reasons"]) == (
-        "Decline", "no requested limit above zero; no payment history yet; 0% of open "
-        "invoices are overdue")
+        "Decline", "no requested limit above zero; no payment history yet; 0% of what it owes is "
+        "overdue (after credits on account)")

@@ -36,7 +36,7 @@ def test_an_increase_is_referred_to_a_person(tmp_path):
     assert pd.isna(row["Utilization At Request %"])
     assert row["Reasons"] == (
         "Credit Status does not compare the exposure with the limit (owed in another "
-        "currency, no exchange rate); no payment history yet; 0% of open invoices are overdue")
+        "currency, no exchange rate); no payment history yet; 0% of what it owes is overdue (after credits on account)")
 
 
 def test_a_cut_is_approved_without_saying_the_customer_is_over_it(tmp_path):
@@ -45,4 +45,4 @@ def test_a_cut_is_approved_without_saying_the_customer_is_over_it(tmp_path):
     assert row["Reasons"] == (
         "a lower limit reduces the credit risk; Credit Status does not compare the exposure "
         "with the limit (owed in another currency, no exchange rate); no payment history yet; "
-        "0% of open invoices are overdue")
+        "0% of what it owes is overdue (after credits on account)")

@@ -115,7 +115,7 @@ def test_credit_request_recommendations_with_reasons(result):
     assert (k1["Avg Days Late"], k1["Paid Invoices"], k1["Overdue Share %"],
             k1["Utilization At Request %"], k1["Increase"]) == (19.0, 1, 0.0, 20.0, 50000.0)
     assert k1["Reasons"] == ("average lateness above 10 days; pays on average 19 days late over "
-                             "1 paid invoice(s); 0% of open invoices are overdue; utilization "
+                             "1 paid invoice(s); 0% of what it owes is overdue (after credits on account); utilization "
                              "30% now, 20% at the requested limit")
     assert "on Hold" in req.loc["K4", "Reasons"] and "no payment history" in req.loc["K4",
                                                                                      "Reasons"]

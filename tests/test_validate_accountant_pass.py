@@ -184,7 +184,7 @@ def test_a_credit_request_never_suggests_a_negative_limit(tmp_path):
     assert np.isnan(review.loc["C01", "Suggested Limit"])
     assert review.loc["C01", "Reasons"] == (
         "the customer is on Hold (customer is on Hold in the master); no payment history yet; "
-        "0% of open invoices are overdue; the current limit -5,000.00 is negative: not used "
+        "0% of what it owes is overdue (after credits on account); the current limit -5,000.00 is negative: not used "
         "(see Customer Checks); exposure 0.00; 0% of the requested limit")
     assert review.loc["C02", ["Recommendation", "Suggested Limit", "Increase"]].tolist() == [
         "Refer", 20000.0, 20000.0]

@@ -4,7 +4,11 @@ Evidence per request (as of the as-of date):
 
 * Average days late: over the receipts applied to invoices so far, the amount-weighted
   average of (receipt date - invoice due date), an early payment counting as 0 days late.
-* Overdue share: Overdue Amount / open invoices (from ``Credit Status``), in %.
+* Overdue share: what the customer owes late after its credits on account (invoices past
+  due less unapplied receipts and credit notes, never below zero: ``kpis.overdue_by_customer``,
+  the Dashboard's overdue receivables) / what it owes (its open balance), in %. Credit
+  Status' Overdue Amount is before those credits: 7,000.00 received and not yet applied
+  is no lateness to decline a customer for.
 * Utilization now, and at the requested limit (Exposure / Requested Limit).
 
 Rules, first that applies (thresholds can be set in the Policy sheet under the keys in
@@ -43,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.arabic_counts import agree_days
-from ar_excel.core.kpis import days_late
+from ar_excel.core.kpis import days_late, overdue_by_customer
 from ar_excel.core.money import round_total
 from ar_excel.policy import Policy
 
@@ -75,7 +79,8 @@ _TEXT = {
     "on_time": ("pays on time on average over {n} paid invoice(s)",
                 "يسدد في الموعد في المتوسط على {n} فاتورة مسددة"),
     "no_history": ("no payment history yet", "لا يوجد سجل سداد بعد"),
-    "overdue": ("{pct}% of open invoices are overdue", "{pct}% من الفواتير المفتوحة متأخرة"),
+    "overdue": ("{pct}% of what it owes is overdue (after credits on account)",
+                "{pct}% من المستحق عليه متأخر (بعد خصم الدائن)"),
     "util": ("utilization {now}% now, {then}% at the requested limit",
              "نسبة الاستخدام {now}% حالياً و{then}% عند الحد المطلوب"),
     "util_new": ("exposure {exposure}; {then}% of the requested limit",
@@ -143,8 +148,10 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
     ``as_typed``: the Requested Limit cells as written (same index): a limit written so that
     it cannot be read ("خمسمائة ألف", words) is referred to a person, not declined."""
     by_id = status.set_index("Customer ID")
-    invoices_open = items[(items["Item Type"] == "Invoice") & (items["Open Amount"] > 0)]
-    open_invoices = invoices_open.groupby("Customer ID")["Open Amount"].sum()
+    # late after credits, of what is owed: as the Dunning chases and the Dashboard counts
+    late = overdue_by_customer(items) if len(items) else pd.Series(dtype="float64")
+    owed = items.groupby(items["Customer ID"].astype(str))["Open Amount"].sum() \
+        if len(items) else pd.Series(dtype="float64")
     rows = []
     for _, req in requests.iterrows():
         cid = req.get("Customer ID")
@@ -219,8 +226,8 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                 elif days_late > threshold(policy, "refer_days_late"):
                     refer.append(_t("too_late", arabic,
                                     limit=f"{threshold(policy, 'refer_days_late'):g}"))
-            base = float(open_invoices.get(cid, 0.0))
-            share = round(float(s["Overdue Amount"]) / base * 100, 1) if base > 0 else 0.0
+            base = float(owed.get(str(cid), 0.0))
+            share = round(float(late.get(str(cid), 0.0)) / base * 100, 1) if base > 0 else 0.0
             row["Overdue Share %"] = share
             facts.insert(1 if paid else 0, _t("overdue", arabic, pct=f"{share:g}"))
             if share > threshold(policy, "decline_overdue_pct"):
