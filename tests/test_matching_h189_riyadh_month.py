@@ -143,3 +143,19 @@ def test_a_short_arabic_name_inside_a_persons_name_is_a_candidate_only():
     r = match(customers, invoices, {"amount": 5750.00, "cur": "SAR", "desc": "SAAD ALI"})
     assert allocations(r) == [("INV-1448-0251", 5750.00, "amount+payer", "Suggested")]
     assert "payer by narrative name (85)" in reason(r)
+
+
+def test_the_article_left_out_of_a_word_that_is_another_customers_whole_name():
+    """SAUD is مؤسسة سعود's whole name and السعود without its article: SAUD CONTRACTING CO
+    says CONTRACTING, a word of شركة السعود للمقاولات and none of مؤسسة سعود's, so it is
+    that company (it was مؤسسة سعود at 85, and its amount only a suggestion)."""
+    customers = [sar("C010", "مؤسسة سعود"), sar("C024", "شركة السعود للمقاولات"),
+                 sar("C001", "مؤسسة عبدالله السعود التجارية")]
+    invoices = [invoice("INV-1448-0251", "C010", 5750.00, "2026-09-28"),
+                invoice("INV-1448-0274", "C024", 44275.00, "2026-10-20"),
+                invoice("INV-1448-0232", "C001", 14260.00, "2026-09-03")]
+    for text in ("SAUD CONTRACTING CO", "INCOMING SARIE SOUD CONTRACTING"):
+        r = match(customers, invoices, {"amount": 44275.00, "cur": "SAR", "desc": text})
+        assert allocations(r) == [("INV-1448-0274", 44275.00, "amount+payer", "Matched")], text
+    r = match(customers, invoices, {"amount": 44275.00, "cur": "SAR", "desc": "SAUD EST"})
+    assert allocations(r) == [("INV-1448-0274", 44275.00, "amount-only", "Suggested")]

@@ -178,9 +178,10 @@ class NarrativeNames:
         customer's name has the word bare and one writes it in Arabic with ال, and the text
         says more of that name than the word: the word is a family's nisba (the -I of the ي
         the Arabic ends in), or another of the text's words is the name's (CONTRACTING). A
-        bare given name or a city (BADR ALI, RIYADH BRANCH) stays as it is, and so does a word
-        that is a customer's bare too where the text says more of that one's name (RED SEA:
-        rd, as RIYAD without its article)."""
+        bare given name or a city (BADR ALI, RIYADH BRANCH) stays as it is. Where the word
+        bare is a customer's name too (SAUD EST: مؤسسة سعود), or part of one the text says
+        more of (RED SEA: rd, as RIYAD), the text must say a word of the name with the article
+        that is none of theirs (SAUD CONTRACTING: شركة السعود للمقاولات)."""
         postings = self._postings
 
         def bare(t: str) -> bool:
@@ -196,19 +197,22 @@ class NarrativeNames:
             if word is None or not word.isascii() or not bare(t):
                 continue
             others = set(tokens) - {t}
-            held = postings.get(self._construct_state(t))
-            if held is not None and any(
-                    self._needed[self._ids[i]][0] == {self._construct_state(t)}
-                    or not others.isdisjoint(self._tokens[self._ids[i]]) for i in held.tolist()):
-                continue  # (the word bare is another customer's name, or part of it the text says)
+            # (the customers whose name the word bare is, or is part of with a word the text
+            # says: only a word of the name with the article that is none of theirs tells)
+            state = self._construct_state(t)
+            rival_words = {w for i in postings.get(state, np.zeros(0, dtype=np.int64)).tolist()
+                           if self._needed[self._ids[i]][0] == {state}
+                           or not others.isdisjoint(self._tokens[self._ids[i]])
+                           for w in (state, *self._tokens[self._ids[i]])}
             for i in postings["l" + t].tolist():
                 cid = self._ids[i]
                 own = [s for tok, s in zip(self._tokens[cid], token_scripts(self.names[cid]),
                                            strict=False) if tok == "l" + t]
                 if not own or any(s is None or not s[1] for s in own):
                     continue  # (written in Latin letters, or read as a business word)
-                nisba = word[-1] in "IY" and all(s[0].endswith("_ia") for s in own)
-                if nisba or not others.isdisjoint(self._tokens[cid]):
+                nisba = word[-1] in "IY" and all(s[0].endswith("_ia") for s in own) \
+                    and not rival_words
+                if nisba or not others.isdisjoint(set(self._tokens[cid]) - rival_words):
                     out[k] = "l" + t
                     break
         return out
