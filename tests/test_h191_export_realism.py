@@ -260,3 +260,29 @@ def test_business_central_amount_including_vat_is_the_invoice_total(tmp_path, wi
     assert book.invoices["Amount"].tolist() == [1150.0, 2300.0]
     # 103001 due 31/10 (30 days late), 103002 due today
     assert _aging(book) == {"C10000": [300, 1150, 0, 0, 0, 1450]}
+
+
+# ---------------------------------------------------------------- bilingual headers
+
+
+def test_bilingual_headers_with_only_a_space_between_the_languages(tmp_path):
+    """A Saudi company's template heads each column in both languages on one line, a space
+    between them ('رقم الفاتورة Invoice No', 'Credit Limit حد الائتمان'). Those named no
+    column (a slash, a dash or a line break between them did): the customer list had no
+    Customer ID, the invoice list no Invoice No, and neither was read."""
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["رقم العميل Customer No.", "اسم العميل Customer Name",
+                       "Credit Limit حد الائتمان", "العملة Currency"],
+                      ["1001", "مؤسسة النيل", "50,000", "SAR"]],
+        "Invoices": [["رقم الفاتورة Invoice No", "رقم العميل Customer No.",
+                      "تاريخ الفاتورة Invoice Date", "Due Date تاريخ الاستحقاق",
+                      "المبلغ Amount"],
+                     ["F-1", "1001", "01/10/2026", "31/10/2026", "11,500.00"],
+                     ["F-2", "1001", "20/11/2026", "20/12/2026", "2,300.00"]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]]})
+    book = read_book(path)
+    assert book.customers[["Customer ID", "Name", "Credit Limit"]].values.tolist() == [
+        ["1001", "مؤسسة النيل", 50000.0]]
+    assert book.invoices[["Invoice No", "Customer ID", "Amount"]].values.tolist() == [
+        ["F-1", "1001", 11500.0], ["F-2", "1001", 2300.0]]
+    assert _aging(book) == {"1001": [2300, 11500, 0, 0, 0, 13800]}

@@ -162,6 +162,9 @@ _SAP_FIELDS = {match_key(k): v for k, v in {
 # Customer No", "Credit Limit - حد الائتمان", one above the other in a wrapped cell).
 _BOTH_SCRIPTS = re.compile(r"[\u0600-\u06ff].*[A-Za-z]|[A-Za-z].*[\u0600-\u06ff]", re.DOTALL)
 _LANGUAGE_SPLIT = re.compile(r"\s*(?:[/|\n\r\\]|\s[-–]\s)\s*")
+# ... or only a space between them ("رقم الفاتورة Invoice No", "Due Date تاريخ الاستحقاق")
+_SCRIPT_CHANGE = re.compile(r"(?<=[\u0600-\u06ff])\s+(?=[A-Za-z])|(?<=[A-Za-z0-9.)])\s+"
+                            r"(?=[\u0600-\u06ff])")
 
 
 def _bilingual_key(text: str, index: dict[str, str]) -> str | None:
@@ -169,6 +172,8 @@ def _bilingual_key(text: str, index: dict[str, str]) -> str | None:
     if not _BOTH_SCRIPTS.search(text):
         return None
     parts = [p for p in _LANGUAGE_SPLIT.split(text) if p.strip()]
+    if len(parts) < 2:
+        parts = [p for p in _SCRIPT_CHANGE.split(text) if p.strip()]
     if len(parts) < 2:
         return None
     for part in parts:
