@@ -333,3 +333,24 @@ def test_a_days_mt942_reports_count_a_line_they_repeat_once(tmp_path: Path) -> N
         "report 00012/00002: line FT26328A of 25,000.00 QAR on 2026-11-24 is in report "
         "00012/00001 of the same account too (a day's reports repeat its lines): read once, "
         "so it is not counted twice")
+
+
+def test_an_mt942s_expected_entries_are_left_out_as_not_booked(tmp_path: Path) -> None:
+    # MT942 marks an announced, not yet booked entry EC / ED (expected credit / debit); its
+    # :90C: / :90D: count them, and the lines booked are checked against either
+    path = _write(tmp_path, "mt942.sta", [
+        ":20:R1", ":25:DE89370400440532013000", ":28C:1/1", ":34F:EUR0,",
+        ":13D:2611241000+0100",
+        ":61:2611241124EC500,00NTRFNONREF//X1", ":86:expected credit",
+        ":61:2611241124ED20,00NTRFNONREF//X2", ":86:expected debit",
+        ":61:2611241124C30,00NTRFNONREF//X3", ":86:booked",
+        ":90C:2EUR530,00", ":90D:1EUR20,00", "-"])
+    st = read_statement(path)
+    assert st.lines["Bank Line"].tolist() == ["X3"]
+    assert st.lines["Amount"].tolist() == [30.0]
+    assert st.lines["Description"].tolist() == ["booked"]
+    assert [(i.cell, i.message) for i in st.issues] == [
+        ("line 6", "expected credit (EC) of 500.00: not booked on the account yet; left out, "
+                   "it will come on a later statement"),
+        ("line 8", "expected debit (ED) of 20.00: not booked on the account yet; left out, it "
+                   "will come on a later statement")]

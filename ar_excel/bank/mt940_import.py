@@ -117,11 +117,13 @@ def _lines(text: str) -> list[str]:
 
 
 def _prepare(text: str, source: str
-             ) -> tuple[str, list[int], list[Issue], set[int], dict[int, dict[str, str]]]:
+             ) -> tuple[str, list[int], list[Issue], set[int], dict[int, dict[str, str]],
+                        dict[int, list[tuple[str, float]]]]:
     """Clean the raw text for the package; return it, the file line of each kept ``:61:``,
     an issue for each ``:61:`` or balance that cannot be read, the statements (0-based
-    ``:20:`` blocks) whose unreadable balance was left out, and the references longer than
-    the package reads, whole (by the file line of their ``:61:``)."""
+    ``:20:`` blocks) whose unreadable balance was left out, the references longer than
+    the package reads, whole (by the file line of their ``:61:``), and each statement's
+    expected entries left out (MT942 EC / ED: their mark C or D and amount)."""
     lines = _lines(text)
     tags: list[tuple[str, int, list[str]]] = []
     for no, line in enumerate(lines, start=1):
@@ -137,6 +139,7 @@ def _prepare(text: str, source: str
     statement = -1
     bad_balances: set[int] = set()
     long_refs: dict[int, dict[str, str]] = {}
+    expected_entries: dict[int, list[tuple[str, float]]] = {}
     for tag, no, content in tags:
         statement += tag == "20"
         if tag == "86":
@@ -146,6 +149,23 @@ def _prepare(text: str, source: str
             out.append(":86:" + join_lines(content))
         elif tag == "61":
             value = "\n".join(c.rstrip() for c in content).strip()
+            expected = _EXPECTED.match(value)
+            if expected:
+                # an MT942's expected credit or debit (EC / ED): announced, not booked yet
+                side = "credit" if expected.group(1) == "C" else "debit"
+                swift = _swift_amount(expected.group(2))
+                amount = float(swift.replace(",", ".")) if swift is not None else None
+                if amount is not None:
+                    expected_entries.setdefault(max(statement, 0), []).append(
+                        (expected.group(1), amount))
+                said = (f"{amount:,.{2 if round(amount, 2) == amount else 3}f}"
+                        if amount is not None else expected.group(2))
+                issues.append(Issue(source, f"line {no}", ":61:", value.split("\n")[0],
+                                    f"expected {side} (E{expected.group(1)}) of {said}: not "
+                                    "booked on the account yet; left out, it will come on a "
+                                    "later statement"))
+                previous = "skip"
+                continue
             fixed, whole = _check_statement_line(value)
             if fixed is None:
                 issues.append(Issue(source, f"line {no}", ":61:", value.split("\n")[0],
@@ -186,8 +206,11 @@ def _prepare(text: str, source: str
         else:
             out.append(f":{tag}:" + content[0])
         previous = tag
-    return "\n".join(out) + "\n", kept, issues, bad_balances, long_refs
+    return "\n".join(out) + "\n", kept, issues, bad_balances, long_refs, expected_entries
 
+
+# an MT942 :61: of an expected entry: date, optional entry date, EC / ED, the amount
+_EXPECTED = re.compile(r"^\d{6}(?:\d{4})?E([CD])[A-Z]?(\d[\d,.]*)")
 
 # a letter typed or scanned for a digit inside the amount ("25O,00", "1l00,00"): what
 # follows the digits is more of the amount, not the transaction type code
@@ -375,7 +398,8 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
         data = byte_wrapped(data)
     decoded = decode_bytes(data, encoding)
     decoded.encoding = named or decoded.encoding
-    text, line_numbers, issues, bad_balances, long_refs = _prepare(decoded.text, source)
+    text, line_numbers, issues, bad_balances, long_refs, expected = _prepare(decoded.text,
+                                                                               source)
     issues[:0] = decoded.issues(source)
     if not re.search(r"(?m)^:20:", text):
         text = ":20:NONE\n" + text
@@ -433,7 +457,7 @@ def read_mt940(path: Path, data: bytes, encoding: str | None = None) -> Statemen
             issues.append(Issue(source, f"line {line_numbers[first] if n61 else '?'}", ":61:",
                                 n61, f"statement {sid}: {n61} statement lines in the file but "
                                      f"{len(block)} read; check the file"))
-        issues += _stated_totals(block, sid, currency, source)
+        issues += _stated_totals(block, sid, currency, source, expected.get(chunk_no, []))
         read_all = len(block) == n61  # else the file lines of the records are not known
         if str(block.data.get("transaction_reference") or "").strip().upper() == "STARTDISPE":
             issues += _earmarked(block, sid, currency, source,
@@ -513,10 +537,12 @@ _SIDES = (("sum_debit_entries", ":90D:", "debits", ("D", "RC")),
           ("sum_credit_entries", ":90C:", "credits", ("C", "RD")))
 
 
-def _stated_totals(block: Any, sid: str, currency: str | None, source: str) -> list[Issue]:
+def _stated_totals(block: Any, sid: str, currency: str | None, source: str,
+                   expected: list[tuple[str, float]] | None = None) -> list[Issue]:
     """The number and sum of the debit and credit entries an MT942 (or MT940) states in
     ``:90D:``/``:90C:`` against the ``:61:`` lines read: an intraday report states no closing
-    balance, so these are all there is to tell a line missing."""
+    balance, so these are all there is to tell a line missing. The ``expected`` entries left
+    out (EC / ED) count either way, as banks differ in whether their totals hold them."""
     issues = []
     d = statement_decimals(currency)
     for key, tag, side, marks in _SIDES:
@@ -530,7 +556,9 @@ def _stated_totals(block: Any, sid: str, currency: str | None, source: str) -> l
         amounts = [abs(_amount(t.data.get("amount")) or 0.0) for t in block
                    if str(t.data.get("status") or "").upper() in marks]
         read = round(sum(amounts), d)
-        if number == len(amounts) and same_total(total, read, d):
+        announced = [a for mark, a in expected or [] if mark == marks[0]]
+        if any(number == len(amounts) + len(more) and same_total(total, read + sum(more), d)
+               for more in ([], announced)):
             continue
         issues.append(totals_differ(source, sid, tag, tag, side, (number, total),
                                     (len(amounts), read), d))
