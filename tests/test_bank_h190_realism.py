@@ -354,3 +354,23 @@ def test_an_mt942s_expected_entries_are_left_out_as_not_booked(tmp_path: Path) -
                    "it will come on a later statement"),
         ("line 8", "expected debit (ED) of 20.00: not booked on the account yet; left out, it "
                    "will come on a later statement")]
+
+
+def test_a_camt_entry_whose_bank_reference_is_nonref_is_known_by_its_place(tmp_path: Path
+                                                                          ) -> None:
+    # "NONREF" in AcctSvcrRef names no entry: the lines are 1 and 2, as an MT940's //NONREF
+    entry = ('<Ntry><Amt Ccy="EUR">{a}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>'
+             "<BookgDt><Dt>2026-11-23</Dt></BookgDt><AcctSvcrRef>NONREF</AcctSvcrRef><NtryDtls>"
+             "<TxDtls><Refs><AcctSvcrRef>NOTPROVIDED</AcctSvcrRef><EndToEndId>INV-{a}"
+             "</EndToEndId></Refs><RltdPties><Dbtr><Nm>Kunde</Nm></Dbtr></RltdPties></TxDtls>"
+             "</NtryDtls></Ntry>")
+    path = tmp_path / "nonref.xml"
+    path.write_text(_CAMT_HEAD.replace("4700.00", "5300.00") + entry.format(a="100.00")
+                    + entry.format(a="200.00") + "</Stmt></BkToCstmrStmt></Document>",
+                    encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Bank Line"].tolist() == ["1", "2"]
+    assert st.lines["Bank Ref"].isna().all()
+    assert st.lines["Amount"].tolist() == [100.0, 200.0]
+    assert st.lines["Reference"].tolist() == ["INV-100.00", "INV-200.00"]
+    assert [b.difference for b in st.balances] == [0.0]

@@ -101,6 +101,14 @@ def _text(el: Any, path: str) -> str | None:
     return " ".join(found.text.split()) or None
 
 
+def _bank_reference(el: Any, path: str) -> str | None:
+    """The bank's reference (``AcctSvcrRef``), None where it is a placeholder ("NONREF",
+    "NOTPROVIDED"): no id of one entry, so the line is known by its place, as an MT940's
+    ``//NONREF`` is."""
+    ref = _text(el, path)
+    return None if ref is None or ref.upper() in _PLACEHOLDERS else ref
+
+
 def _texts(el: Any, path: str) -> list[str]:
     return [" ".join(x.text.split()) for x in el.iterfind(path) if x.text and x.text.strip()]
 
@@ -410,7 +418,7 @@ def _entry_records(entry: Any, entry_no: int, sid: str, source: str,
                             f"statement {sid}: the booking date of the entry of {raw_amount} "
                             f"{ccy or ''} cannot be read; its value date is used".replace(
                                 "  ", " ")))
-    entry_ref = _text(entry, "AcctSvcrRef")
+    entry_ref = _bank_reference(entry, "AcctSvcrRef")
     entry_info = _text(entry, "AddtlNtryInf")
     txs = list(entry.iterfind("NtryDtls/TxDtls"))
     base = {"Date": booked or value, "Value Date": value, "Statement": sid, "Balance": None,
@@ -673,7 +681,7 @@ def _details(tx: Any, direction: str, entry_ref: str | None, entry_info: str | N
         "Reference": "; ".join(refs) or None,
         "Counterparty": name,
         "Counterparty Account": account,
-        "Bank Ref": _text(tx, "Refs/AcctSvcrRef") or entry_ref,
+        "Bank Ref": _bank_reference(tx, "Refs/AcctSvcrRef") or entry_ref,
         "Counterparty Bank": bank,
         "_other": other_party,
     }
