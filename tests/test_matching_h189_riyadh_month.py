@@ -159,3 +159,22 @@ def test_the_article_left_out_of_a_word_that_is_another_customers_whole_name():
         assert allocations(r) == [("INV-1448-0274", 44275.00, "amount+payer", "Matched")], text
     r = match(customers, invoices, {"amount": 44275.00, "cur": "SAR", "desc": "SAUD EST"})
     assert allocations(r) == [("INV-1448-0274", 44275.00, "amount-only", "Suggested")]
+
+
+def test_a_sender_written_without_from_who_shares_no_word_with_the_customer():
+    """A Saudi bank writes the sender after its own words without FROM (INCOMING SARIE KHALID
+    ALI HASSAN). 6,520.50 is the only open amount of شركة الشمري وأبناؤه, but a sender sharing
+    no word with it in any script is someone else paying as likely: it was Matched on the
+    amount alone (0.86), as a line naming nobody is."""
+    customers = [sar("C031", "شركة الشمري وأبناؤه"), sar("C007", "شركة الجبر للتجارة")]
+    invoices = [invoice("INV-1448-0320", "C031", 6520.50, "2026-10-25"),
+                invoice("INV-1448-0246", "C007", 8786.00, "2026-09-22")]
+    for text in ("INCOMING SARIE KHALID ALI HASSAN", "INCOMING SARIE AL YAMAMAH STEEL CO"):
+        r = match(customers, invoices, {"amount": 6520.50, "cur": "SAR", "desc": text})
+        assert allocations(r) == [("INV-1448-0320", 6520.50, "amount-only", "Suggested")], text
+    r = match(customers, invoices, {"amount": 6520.50, "cur": "SAR",
+                                    "desc": "INCOMING SARIE AL SHAMMARI SONS"})
+    assert allocations(r) == [("INV-1448-0320", 6520.50, "amount+payer", "Matched")]
+    r = match(customers, invoices, {"amount": 6520.50, "cur": "SAR",
+                                    "desc": "INCOMING SARIE 26112900017"})
+    assert allocations(r) == [("INV-1448-0320", 6520.50, "amount-only", "Matched")]

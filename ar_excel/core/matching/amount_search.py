@@ -37,6 +37,9 @@ AMOUNT_ONLY_CHANCE = 0.02
 # account, without FROM (FAWRAN IN 974 5512 3456 MOHAMMED ALI). Its words, read past.
 _INSTANT = re.compile(r"\b(?:FAWRAN|WAMD|FAWRI|IPS|MPAY|INSTAPAY|IPN|AANI|IPP|P2P)(?: IN)?\b|"
                       r"لحظي|سريع")
+# Saudi interbank transfers in Latin letters (SARIE; سريع is read as ``_INSTANT``), whose
+# narrative prints the sender's name without FROM.
+_SARIE = re.compile(r"\bSARIE\b")
 
 
 class AmountSearch:
@@ -173,6 +176,14 @@ class AmountSearch:
             if len(name_tokens(words)) >= 2 \
                     and not self.payers.name_fits(self.inv.customer[p], words):
                 name, stranger, alone = words, True, False
+            elif not words and _SARIE.search(fold_text(text)) \
+                    and len(name_tokens(run := self.payers.name_run(text))) >= 2 \
+                    and not self.payers.resembles(owner, run):
+                # The sender a Saudi bank writes after the SARIE transfer's words without FROM
+                # (INCOMING SARIE KHALID ALI HASSAN), sharing no word with the invoice's
+                # customer's name in any script (شركة الشمري وأبناؤه): someone else paying, as
+                # likely. (Free text, PAYMENT FOR NOVEMBER SUPPLIES, is no sender.)
+                name, stranger, alone = run, True, False
             # A narrative writing the whole name of another customer, however short (SAUD EST:
             # مؤسسة سعود, paying what شركة السعود للمقاولات owes), names someone else as likely.
             named = self.payers.named_in_full(text) if alone else frozenset()
