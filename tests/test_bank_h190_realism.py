@@ -374,3 +374,19 @@ def test_a_camt_entry_whose_bank_reference_is_nonref_is_known_by_its_place(tmp_p
     assert st.lines["Amount"].tolist() == [100.0, 200.0]
     assert st.lines["Reference"].tolist() == ["INV-100.00", "INV-200.00"]
     assert [b.difference for b in st.balances] == [0.0]
+
+
+def test_the_payers_reference_column_beside_the_banks_is_kept(tmp_path: Path) -> None:
+    # a Gulf bank's host-to-host CSV: 'Reference No' (the bank's transaction id) and 'User
+    # Reference' (what the payer wrote: the invoice number); the second was dropped
+    path = tmp_path / "h2h.csv"
+    path.write_text(
+        "Posting Date,Narrative,Reference No,User Reference,Amount,Balance\n"
+        "24/11/2026,INWARD TT ACME TRADING,20261124000000000001,INV2026-77,15000.00,23765.50\n"
+        "25/11/2026,CHARGES,20261124000000000002,,-5.00,23760.50\n", encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [15000.0, -5.0]
+    assert st.lines["Reference"].tolist() == ["INV2026-77", None]
+    assert st.lines["Bank Ref"].tolist() == ["20261124000000000001", "20261124000000000002"]
+    assert st.lines["Bank Line"].tolist() == ["20261124000000000001", "20261124000000000002"]
+    assert st.issues == []

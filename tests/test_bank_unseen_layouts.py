@@ -175,7 +175,9 @@ def test_core_banking_export_numeric_currency_timestamps_and_balances_before_and
     assert lines["Amount"].tolist() == [12308.01, -25.0]
     assert lines["Currency"].tolist() == ["AED", "AED"]
     assert lines["Balance"].tolist() == [88968.98, 88943.98]  # the balance after the line
-    assert lines["Reference"].tolist() == ["20261102032751188342", "20261103000000000001"]
+    # the payer's 'User Reference' is the line's Reference, the bank's 'Reference No' its id
+    assert lines["Reference"].tolist() == ["A785 9424", None]
+    assert lines["Bank Ref"].tolist() == ["20261102032751188342", "20261103000000000001"]
     assert stmt.issues == []  # the balance after follows the amounts (the one before did not)
     (bal,) = stmt.balances
     assert (bal.currency, bal.opening, bal.closing, bal.difference) == (

@@ -502,6 +502,39 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
     _party_alternates(layout, used)
     _started_date_fallback(data, layout, used)
     _gregorian_over_hijri(data, layout, used)
+    _the_payers_reference_and_the_banks(data, layout, used)
+
+
+# a reference column's words saying it is the payer's own ("Customer Reference", "User
+# Reference", "Your Reference", "مرجع العميل"), not the bank's transaction reference
+_PAYERS_WORDS = {"customer", "user", "client", "your", "payer", "remitter", "sender", "kunde",
+                 "عميل", "العميل"}
+
+
+def _the_payers_reference_and_the_banks(data: list[list[Any]], layout: Layout, used: set[int]
+                                        ) -> None:
+    """Two reference columns, one the payer's ("User Reference": the invoice number it
+    wrote) and one the bank's ("Reference No": its transaction id), where only one had a
+    role: the second was dropped, and with it, where it was the payer's, the invoice
+    number. The payer's is the line's Reference, the bank's its Bank Ref; where the
+    headers do not tell which is which, nothing is changed."""
+    at = layout.columns.get("Reference")
+    if at is None or "Bank Ref" in layout.columns or {"Reference", "Bank Ref"} & layout.asked:
+        return
+
+    def payers(idx: int) -> bool:
+        return bool(header_words(split_header(layout.headers[idx])[0]) & _PAYERS_WORDS)
+
+    others = [idx for idx, header in enumerate(layout.headers)
+              if idx not in used and header
+              and header_words(split_header(header)[0]) & _WORDS_OF["Reference"]
+              and any(not is_blank(r[idx]) for r in data[:SAMPLE_ROWS] if idx < len(r))]
+    if len(others) != 1 or payers(others[0]) == payers(at):
+        return
+    other = others[0]
+    layout.columns["Reference"], layout.columns["Bank Ref"] = (
+        (other, at) if payers(other) else (at, other))
+    used.add(other)
 
 
 def _gregorian_over_hijri(data: list[list[Any]], layout: Layout, used: set[int]) -> None:
