@@ -178,3 +178,16 @@ def test_a_sender_written_without_from_who_shares_no_word_with_the_customer():
     r = match(customers, invoices, {"amount": 6520.50, "cur": "SAR",
                                     "desc": "INCOMING SARIE 26112900017"})
     assert allocations(r) == [("INV-1448-0320", 6520.50, "amount-only", "Matched")]
+
+
+def test_a_word_of_vowels_only_is_a_word_of_the_name():
+    """EYE has no consonant, so its skeleton was empty and FALCON EYE TRADING EST read as
+    Falcon Trading LLC (Matched its 6,095.50); it is another company as likely."""
+    customers = [sar("C1", "Falcon Trading LLC"), sar("C2", "Falcon Eye Trading Est.")]
+    invoices = [invoice("INV-101", "C1", 6095.50), invoice("INV-201", "C2", 7095.50)]
+    r = match(customers, invoices, {"amount": 6095.50, "cur": "SAR",
+                                    "desc": "SARIE INWARD FALCON EYE TRADING EST"})
+    assert [a[3] for a in allocations(r)] == ["Suggested"]
+    r = match(customers, invoices, {"amount": 7095.50, "cur": "SAR",
+                                    "desc": "SARIE INWARD FALCON EYE TRADING EST"})
+    assert allocations(r) == [("INV-201", 7095.50, "amount+payer", "Matched")]

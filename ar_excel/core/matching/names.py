@@ -236,6 +236,10 @@ def skeleton(word: str) -> str:
         for a, b in _LATIN_DIGRAPHS:
             w = w.replace(a, b)
         out = "".join(_LATIN_LETTERS.get(ch, ch) for ch in w)
+        if not out and len(w) >= 3:
+            # A word of vowels only (EYE) is a word all the same: FALCON EYE TRADING is no
+            # Falcon Trading. (Marked so that no consonant skeleton reads as it.)
+            return "'" + w
     out = _DOUBLED.sub(r"\1", out)
     out = _H_PAIRS.sub(lambda m: _H_FOLD[m.group(1)], out)
     return _DOUBLED.sub(r"\1", out)
