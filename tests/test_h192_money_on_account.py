@@ -102,3 +102,20 @@ def test_a_credit_note_applied_written_in_one_word_is_no_cash() -> None:
     got = dict(zip(table["KPI"], table["Value"], strict=True))
     assert (got["Receipts"], got["Receipts Count"], got["Non-Cash Settlements"]) == \
         (8000.0, 1.0, 2000.0)
+
+
+def test_a_payments_row_without_a_customer_id_beside_a_refund(tmp_path: Path) -> None:
+    """A Payments row without a Customer ID (found by the month-end fuzz) ended collections in
+    'internal error: unsupported operand type(s) for +: float and str' where a refund made
+    the plans pair each customer's money by currency. The row is no account's: the plan
+    reads as without it."""
+    wb = openpyxl.load_workbook(_book(tmp_path))
+    wb["Payments"].append([None, None, D(2026, 11, 5), 250.0, None, "Bank Transfer"])
+    wb.save(tmp_path / "blank.xlsx")
+    _run("collections", tmp_path / "blank.xlsx", tmp_path / "c.xlsx")
+    plan = _rows(tmp_path / "c.xlsx", "Payment Plan Schedule")
+    assert [(r["Instalment"], r["Paid Amount"], r["Outstanding"], r["Status"]) for r in plan] \
+        == [(1, 3000, 0, "Paid"), (2, 2000, 1000, "Overdue"), (3, 0, 3000, "Due soon")]
+    issues = _rows(tmp_path / "c.xlsx", "Input Issues")
+    assert [(r["Sheet"], r["Cell"]) for r in issues if r["Column"] == "Customer ID"] \
+        == [("Payments", "B6")]

@@ -276,7 +276,8 @@ def _less_refunds(payments: pd.DataFrame, amounts: pd.Series, day: pd.Timestamp,
                                           & (dates <= day)).to_numpy())
     if not refunds.any():
         return amounts
-    customer = payments["Customer ID"].astype(str).to_numpy(dtype=object)
+    # (a row without a Customer ID is no account: astype(str) leaves its None a float)
+    customer = payments["Customer ID"].fillna("").astype(str).to_numpy(dtype=object)
     if currencies is not None:  # a customer's money in each currency is an account of its own
         customer = customer + "|" + currencies.fillna("").astype(str).to_numpy(dtype=object)
     when = dates.to_numpy(dtype="datetime64[ns]")
