@@ -286,3 +286,48 @@ def test_bilingual_headers_with_only_a_space_between_the_languages(tmp_path):
     assert book.invoices[["Invoice No", "Customer ID", "Amount"]].values.tolist() == [
         ["F-1", "1001", 11500.0], ["F-2", "1001", 2300.0]]
     assert _aging(book) == {"1001": [2300, 11500, 0, 0, 0, 13800]}
+
+
+# ---------------------------------------------------------------- a currency in the amount
+
+
+def test_an_amount_written_with_its_currency_is_the_invoices_currency(tmp_path):
+    """A multi-currency list pasted as it shows, the currency in each amount and no Currency
+    column: 'USD 1,000.00' of an EGP customer was owed as EGP 1,000.00 (its customer's
+    currency), 'EUR 300.00' as EGP 300.00. A currency several countries share ('$ 700.00')
+    leaves the invoice in its customer's, as does its customer's own ('EGP 5,000.00': blank,
+    the customer's already)."""
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile Foods", "EGP"],
+                      ["C2", "Gulf Star", "USD"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"],
+                     ["I1", "C1", "01/10/2026", "31/10/2026", "USD 1,000.00"],
+                     ["I2", "C1", "01/10/2026", "31/10/2026", "EGP 5,000.00"],
+                     ["I3", "C2", "01/10/2026", "31/10/2026", "$ 700.00"],
+                     ["I4", "C1", "01/11/2026", "01/12/2026", "€ 300.00"],
+                     ["I5", "C1", "01/11/2026", "01/12/2026", "2,000.00 ر.س"]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]]})
+    book = read_book(path)
+    assert book.invoices[["Invoice No", "Currency"]].values.tolist() == [
+        ["I1", "USD"], ["I2", None], ["I3", None], ["I4", "EUR"], ["I5", "SAR"]]
+    assert book.issues == []
+    aging = _tabs(book, "aging")["Aging"]
+    rows = {(r["Customer ID"], r["Currency"]): r["Total"] for _, r in aging.iterrows()}
+    assert rows == {("C1", "EGP"): 5000, ("C1", "USD"): 1000, ("C1", "EUR"): 300,
+                    ("C1", "SAR"): 2000, ("C2", "USD"): 700}
+
+
+def test_an_amount_in_another_currency_than_its_currency_cell_is_said(tmp_path):
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile Foods", "EGP"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"],
+                     ["I1", "C1", "01/10/2026", "USD 1,000.00", None],
+                     ["I2", "C1", "01/10/2026", "EGP 700.00", "USD"],
+                     ["I3", "C1", "01/10/2026", "EGP 500.00", "EGP"]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]]})
+    book = read_book(path)
+    assert book.invoices["Currency"].tolist() == ["USD", "USD", "EGP"]
+    assert [(i.cell, i.message) for i in book.issues] == [
+        ("D3", "1 amount(s) written in another currency than their Currency (the first in "
+               "EGP, its Currency USD): read in the Currency as written; correct whichever "
+               "is wrong (D3)")]
