@@ -428,6 +428,20 @@ def _common_places(places: np.ndarray | None) -> int:
     return int(counts.argmax())
 
 
+def _rows_of_other_places(frame: pd.DataFrame) -> list[tuple[int, list[int]]]:
+    """(decimals, row positions) of the rows whose currency has other decimals than the
+    currency most rows name (the money columns' format, ``number_formats``): what the file
+    writer marks (``by_row_currency``) and the live path formats (``row_money_formats``).
+    Empty for a tab of one currency's decimals (the common case) or without a Currency
+    column."""
+    places = row_places(frame)
+    if places is None or not len(places) or (places == places[0]).all():
+        return []
+    common = _common_places(places)
+    return [(n, np.flatnonzero(places == n).tolist())
+            for n in sorted(set(places.tolist()) - {common})]
+
+
 def by_row_currency(columns: list[list[Any]], frame: pd.DataFrame,
                     formats: dict[str, str]) -> list[list[Any]]:
     """The plain values of ``frame``'s columns (``plain_column``), the amounts of a money or
@@ -435,14 +449,11 @@ def by_row_currency(columns: list[list[Any]], frame: pd.DataFrame,
     (``number_formats``) marked with their own (``Amount3``, ``Amount2``, ``Amount0``): an
     EGP amount under a KWD one shows 1,250.50, not 1,250.500. A tab of one currency's
     decimals (the common case) is returned as it is, without a look at its values."""
-    places = row_places(frame)
-    if places is None or not len(places) or (places == places[0]).all():
+    other = _rows_of_other_places(frame)
+    if not other:
         return columns
-    common = _common_places(places)
     # the rows of each other decimals, one mark for them all
-    groups = [(mark, np.flatnonzero(places == n)) for n, mark in _AMOUNT_OF_PLACES.items()
-              if n != common]
-    groups = [(mark, rows.tolist()) for mark, rows in groups if len(rows)]
+    groups = [(_AMOUNT_OF_PLACES[n], rows) for n, rows in other if n in _AMOUNT_OF_PLACES]
     out = list(columns)
     for j, h in enumerate(frame.columns):
         kind = formats.get(h) or default_format(frame[h])
@@ -466,17 +477,14 @@ def row_money_formats(frame: pd.DataFrame, formats: dict[str, str]
     rows whose currency has other decimals than the column's format (``number_formats``),
     as ``by_row_currency`` marks them for the file: a KWD row under EGP ones shows
     1,250.125. Nothing for a tab of one currency's decimals."""
-    places = row_places(frame)
-    if places is None or not len(places) or (places == places[0]).all():
+    other = _rows_of_other_places(frame)
+    if not other:
         return []
-    common = _common_places(places)
     out = []
     for j, h in enumerate(frame.columns):
-        if (formats.get(h) or default_format(frame[h])) != "money":
-            continue
-        for n in sorted(set(places.tolist()) - {common}):
-            out.append((j, np.flatnonzero(places == n).tolist(),
-                        NUMBER_FORMATS[_MONEY_OF_PLACES.get(n, "money")]))
+        if (formats.get(h) or default_format(frame[h])) == "money":
+            out += [(j, rows, NUMBER_FORMATS[_MONEY_OF_PLACES.get(n, "money")])
+                    for n, rows in other]
     return out
 
 
