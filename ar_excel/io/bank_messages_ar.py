@@ -183,6 +183,37 @@ def _signed_against_column(message: str) -> str | None:
     return None
 
 
+def _reported_before(m: re.Match[str]) -> str:
+    amount = " ".join(m[4].split())  # (no currency: "100.00  on")
+    if m[2] == "entry":
+        return (f"التقرير {m[1]}: الحركة {m[3]} بمبلغ {amount} بتاريخ {m[5]} موجودة أيضاً في "
+                f"التقرير {m[6]} لنفس الحساب (تقارير اليوم تكرر حركاته): قُرئت مرة واحدة كي "
+                "لا تُحسب مرتين")
+    return (f"التقرير {m[1]}: السطر {m[3]} بمبلغ {amount} بتاريخ {m[5]} موجود أيضاً في التقرير "
+            f"{m[6]} لنفس الحساب (تقارير اليوم تكرر سطوره): قُرئ مرة واحدة كي لا يُحسب مرتين")
+
+
+# What an OFX correction did (bank.ofx._corrections_applied), by whether the transaction it
+# corrects is in the file
+_CORRECTED = {
+    "both left out": "استُبعدت الاثنتان",
+    "that one left out": "استُبعدت تلك",
+    "the notice is left out; if that transaction was imported before, take it out":
+        "استُبعد الإشعار؛ إن كانت تلك المعاملة قد استُوردت من قبل فاستبعدها",
+    "read; if that transaction was imported before, take it out":
+        "قُرئت؛ إن كانت تلك المعاملة قد استُوردت من قبل فاستبعدها",
+}
+
+
+def _correction(m: re.Match[str]) -> str:
+    this = f"المعاملة {m[2]}" if m[2] else "المعاملة"
+    earlier = (f"المعاملة {m[7]} من هذا الملف ({m[8]} بتاريخ {m[9]}، السطر {m[10]})" if m[8]
+               else f"المعاملة {m[7]}، وليست في هذا الملف (تنزيل سابق)")
+    does = "تحذف" if m[6] == "deletes" else "تحل محل"
+    return (f"الكشف {m[1]}: {this} ({m[3]} بتاريخ {m[4]}، السطر {m[5]}) {does} {earlier} "
+            f"(CORRECTACTION {m[11]}): {_CORRECTED[m[12]]}")
+
+
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = [
     (re.compile(p), t) for p, t in (
         (r"^'(.*)' between pages is (\S+), but the running balance there is (\S+) \((.*); "
@@ -478,6 +509,23 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          r"records, not transactions; left out$",
          lambda m: f"سطور بمبلغ 0 (عددها {m[1]}){m[2] or ''}: لم يتحرك بها مال، فهي قيود "
                    "معلومات لا معاملات؛ استُبعدت"),
+        (r"^the closing balance (\S+) is not the running balance after the newest line "
+         r"\((\S+), row (\d+); difference (\S+)\): lines may be missing from the file, or the "
+         r"closing balance is of another day$",
+         "الرصيد الختامي {0} ليس الرصيد الجاري بعد أحدث سطر ({1}، الصف {2}؛ الفرق {3}): ربما "
+         "سقطت سطور من الملف، أو الرصيد الختامي ليوم آخر"),
+        # (a day's intraday reports, MT942 / camt.052, repeat its entries: statement.reported_before)
+        (r"^report (.+?): (entry|line) (\S+) of (.+?) on (\S+) is in report (.+?) of the same "
+         r"account too \(a day's reports repeat its (?:entries|lines)\): read once, so it is not "
+         r"counted twice$", _reported_before),
+        (r"^expected (credit|debit) \(E([CD])\) of (\S+): not booked on the account yet; left "
+         r"out, it will come on a later statement$",
+         lambda m: f"{'قيد دائن' if m[1] == 'credit' else 'قيد مدين'} متوقع (E{m[2]}) بمبلغ "
+                   f"{m[3]}: لم يُقيَّد على الحساب بعد؛ استُبعد، وسيأتي في كشف لاحق"),
+        (r"^statement (.+?): transaction (?:(\S+) )?\((\S+) on (\S+), line (\d+)\) "
+         r"(deletes|replaces) transaction (\S+?)(?: of this file \((\S+) on (\S+), line "
+         r"(\d+)\)|, not in this file \(an earlier download\)) \(CORRECTACTION "
+         r"(DELETE|REPLACE)\): (" + "|".join(map(re.escape, _CORRECTED)) + ")$", _correction),
     )]
 
 
