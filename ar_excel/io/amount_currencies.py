@@ -14,12 +14,16 @@ currency as before."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.entries import per_distinct
 from ar_excel.io.cells_named import cells_named
 from ar_excel.model import Book
 from ar_excel.parsing import normalize_digits, parse_currency
 from ar_excel.parsing.numbers import CURRENCY_WORDS
+
+_NUMBERS_ONLY = frozenset(("floating", "integer", "mixed-integer-float", "decimal", "empty"))
 
 # Written in an amount, these name a currency several countries call so.
 _SHARED = frozenset(("$", "£", "¥", "﷼", "₤", "ريال", "دينار", "درهم", "جنيه", "دولار", "ج"))
@@ -49,8 +53,8 @@ def currencies_written_in_amounts(book: Book) -> None:
     if table is None or "Amount" not in table.raw or not len(table.frame):
         return
     raw = table.raw["Amount"]
-    if not raw.map(lambda v: isinstance(v, str)).any():
-        return
+    if pd.api.types.infer_dtype(raw, skipna=True) in _NUMBERS_ONLY:
+        return  # (a list of numbers, as most are: nothing to look at)
     written = per_distinct(raw, _written_currency)
     if written.isna().all():
         return
@@ -61,7 +65,7 @@ def currencies_written_in_amounts(book: Book) -> None:
     if customers is not None and "Currency" in customers:
         known = customers.dropna(subset=["Customer ID"]).drop_duplicates("Customer ID")
         theirs = dict(zip(known["Customer ID"], known["Currency"], strict=True))
-    own = frame["Customer ID"].map(lambda c: theirs.get(c))
+    own = frame["Customer ID"].map(theirs)
     blank = currency.isna()
     fill = (blank & written.notna() & written.ne(own)).to_numpy(bool)
     other = (~blank & written.notna() & written.ne(currency)).to_numpy(bool)
