@@ -43,8 +43,8 @@ def ends_of_the_lines(lines: Any, balances: StatementBalance) -> str | None:
     the export) or the last lines are missing: it is not taken as the closing balance, and
     the message returned says so."""
     dates = lines["Date"]
-    newest_first = len(lines) > 1 and dates.iloc[0] > dates.iloc[-1]
-    oldest, newest = (len(lines) - 1, 0) if newest_first else (0, len(lines) - 1)
+    newest = _newest(lines)
+    oldest = len(lines) - 1 - newest
     balances.closing_date = dates.max()
     balance = lines["Balance"].iloc[oldest]
     if balances.opening is None and balance == balance and balance is not None:
@@ -61,12 +61,12 @@ def ends_of_the_lines(lines: Any, balances: StatementBalance) -> str | None:
             "statement's last lines are missing; not taken as the closing balance")
 
 
-def closing_not_at_the_end(lines: Any, closing: float) -> tuple[float, int] | None:
-    """The running balance and row of the newest line, where a closing balance the statement
-    states below or beside its lines (with no opening balance to tie it out) is the running
-    balance after neither its first nor its last line: a line is missing from the end of the
-    file, or the closing balance is of another day. None where it is (either end: a file of
-    one day's lines does not say which end is the newest), or the lines print no balance."""
+def closing_not_at_the_end(lines: Any, closing: float) -> str | None:
+    """What to say where a closing balance the statement states below or beside its lines
+    (with no opening balance to tie it out) is the running balance after neither its first
+    nor its last line: a line is missing from the end of the file, or the closing balance is
+    of another day. None where it is (either end: a file of one day's lines does not say which
+    end is the newest), or the lines print no balance."""
     balance = lines["Balance"]
     if not len(lines) or lines["Currency"].nunique() > 1:
         return None  # (a multi-currency account: a running balance per currency)
@@ -74,9 +74,24 @@ def closing_not_at_the_end(lines: Any, closing: float) -> tuple[float, int] | No
     if any(b is None or b != b for b in ends) or any(
             round(float(b) - closing, 3) == 0 for b in ends):
         return None
+    newest = _newest(lines)
+    running, row = float(balance.iloc[newest]), int(lines["Line No"].iloc[newest])
+    d = _places(running, closing)
+    return (f"the closing balance {closing:,.{d}f} is not the running balance after the newest "
+            f"line ({running:,.{d}f}, row {row}; difference {closing - running:,.{d}f}): lines "
+            "may be missing from the file, or the closing balance is of another day")
+
+
+def _newest(lines: Any) -> int:
+    """The newest line's place: the first where the file runs newest first (its first line
+    dated after its last), else the last."""
     dates = lines["Date"]
-    newest = 0 if len(lines) > 1 and dates.iloc[0] > dates.iloc[-1] else len(lines) - 1
-    return float(balance.iloc[newest]), int(lines["Line No"].iloc[newest])
+    return 0 if len(lines) > 1 and dates.iloc[0] > dates.iloc[-1] else len(lines) - 1
+
+
+def _places(*figures: float) -> int:
+    """The decimals to say figures with: 3 where one has a third (fils), else 2."""
+    return 3 if any(round(v, 2) != round(v, 3) for v in figures) else 2
 
 
 def report_page_balances(screened: Any, kept: np.ndarray, amount: np.ndarray,
@@ -101,7 +116,7 @@ def report_page_balances(screened: Any, kept: np.ndarray, amount: np.ndarray,
         whose += (f" plus the lines down to row {numbers[last]}" if last is not None else
                   ", the line above it" if anchor is not None and anchor not in labels
                   else " above it" if anchor is not None else "")
-        d = 3 if any(round(v, 2) != round(v, 3) for v in (stated, running)) else 2  # fils
+        d = _places(stated, running)
         issue(pos, 0, "Balance", stated,
               f"'{labels[pos]}' between pages is {stated:,.{d}f}, but the running balance "
               f"there is {running:,.{d}f} ({whose}; difference {stated - running:,.{d}f}): a "
