@@ -191,3 +191,19 @@ def test_a_word_of_vowels_only_is_a_word_of_the_name():
     r = match(customers, invoices, {"amount": 7095.50, "cur": "SAR",
                                     "desc": "SARIE INWARD FALCON EYE TRADING EST"})
     assert allocations(r) == [("INV-201", 7095.50, "amount+payer", "Matched")]
+
+
+def test_a_bank_name_followed_by_a_business_word_is_a_company():
+    """AL RAJHI is the bank; AL RAJHI STEEL CO is a company (no customer here). The bank's
+    name was taken out of the narrative, leaving STEEL CO, no sender at all, and the line was
+    Matched on its amount alone to شركة الشمري وأبناؤه's 6,520.50."""
+    customers = [sar("C031", "شركة الشمري وأبناؤه"), sar("C007", "شركة الجبر للتجارة")]
+    invoices = [invoice("INV-1448-0320", "C031", 6520.50, "2026-10-25"),
+                invoice("INV-1448-0246", "C007", 8786.00, "2026-09-22")]
+    r = match(customers, invoices, {"amount": 6520.50, "cur": "SAR",
+                                    "desc": "INCOMING SARIE AL RAJHI STEEL CO"})
+    assert allocations(r) == [("INV-1448-0320", 6520.50, "amount-only", "Suggested")]
+    # (the bank itself, named beside the sender, is still no name)
+    r = match(customers, invoices, {"amount": 6520.50, "cur": "SAR",
+                                    "desc": "CHQ CLEARING AL RAJHI BANK 000123 AL SHAMMARI SONS"})
+    assert allocations(r) == [("INV-1448-0320", 6520.50, "amount+payer", "Matched")]

@@ -44,6 +44,7 @@ from ar_excel.core.matching.mobiles import MobileDirectory
 from ar_excel.core.matching.names import (
     FILLER,
     GENERIC,
+    SYNONYMS,
     TRADE_OF,
     distinctive,
     keys_of,
@@ -65,6 +66,7 @@ from ar_excel.names import ARABIC_CHAR as _ARABIC_LETTER
 from ar_excel.names import match_key
 from ar_excel.schema import NAME_IN_EACH_LANGUAGE
 
+_SYNONYM_WORDS = frozenset(SYNONYMS)
 TRUNCATED_AT = 30  # a bank name this long or longer may have been cut at the field width
 # Narrative words that are the bank's or the payer's boilerplate, not a name.
 BOILERPLATE = {
@@ -136,6 +138,15 @@ _BANKS = re.compile(
     r"(?:QATAR|ARAB|SAUDI) NATIONAL BANK)\b|"
     r"(?<!\w)(?:ال)?(?:بنك|مصرف)\s+\w+(?:\s+(?:المصري|الدولي|التجاري|الوطني|الاسلامي|العربي|"
     r"المتحد))?")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z]+)")
+
+
+def _business_word_after(text: str, end: int) -> bool:
+    """Whether the word after ``end`` in ``text`` is a business word (STEEL, TRADING)."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and (m.group(1) in GENERIC or m.group(1) in _SYNONYM_WORDS)
+
+
 # A word of each pattern of ``_BANKS``: a narrative without one names no bank.
 _BANK_WORDS = frozenset({
     "BANK", "BANQUE", "BANCO", "NBD", "ENBD", "NBE", "CIB", "QNB", "ADCB", "ADIB", "FAB", "HSBC",
@@ -393,9 +404,10 @@ class PayerDirectory(NarrativeNames):
 
     def without_banks(self, text: str) -> str:
         """A folded narrative without the banks it names, except a bank's name that is a
-        customer's name too (a customer that is a bank, Al Rajhi Steel, Al Ahly Trading)."""
-        return _BANKS.sub(lambda m: m.group(0) if self._a_customers_name(m.group(0)) else " ",
-                          text)
+        customer's name too (a customer that is a bank, Al Rajhi Steel, Al Ahly Trading), or
+        is followed by a business word: a company's (INCOMING SARIE AL RAJHI STEEL CO)."""
+        return _BANKS.sub(lambda m: m.group(0) if self._a_customers_name(m.group(0))
+                          or _business_word_after(text, m.end()) else " ", text)
 
     def _a_customers_name(self, phrase: str) -> bool:
         """Whether some customer's name has every distinctive word of ``phrase``."""
