@@ -550,9 +550,11 @@ def opening_rows(invoices: pd.DataFrame) -> np.ndarray:
     return out
 
 
-# A Payments row's Method saying a credit note settles the invoice ("Credit Note", "CN
-# applied", "إشعار دائن"): no money, the credit note's use.
-_CREDIT_NOTE_METHOD = re.compile(r"(?i)credit\s*(?:note|memo)|\bcn\b|[إا]شعار\s*دائن")
+# A Payments row's Method saying a credit note settles the invoice ("Credit Note",
+# "CreditNote", "Credit-Note", "CN applied", "إشعار دائن"): no money, the credit note's use.
+# (The words alone, for the patterns of non-cash Methods to hold them as they are.)
+CREDIT_NOTE_WORDS = r"credit[\s-]*(?:note|memo)|\bcn\b|[إا]شعار\s*دائن"
+CREDIT_NOTE_METHOD = re.compile(CREDIT_NOTE_WORDS, re.IGNORECASE)
 
 
 def credit_notes_applied(payments: pd.DataFrame, invoices: pd.DataFrame
@@ -584,7 +586,7 @@ def credit_notes_applied(payments: pd.DataFrame, invoices: pd.DataFrame
         return None
     methods = payments["Method"]
     by_method = per_distinct(methods, lambda v: isinstance(v, str)
-                             and _CREDIT_NOTE_METHOD.search(v) is not None)
+                             and CREDIT_NOTE_METHOD.search(v) is not None)
     amounts = payments["Amount"]
     rows = np.flatnonzero(by_method.fillna(False).to_numpy(dtype=bool)
                           & (amounts > 0).to_numpy(dtype=bool))

@@ -21,14 +21,14 @@ import re
 
 import pandas as pd
 
-from ar_excel.core.entries import per_distinct
+from ar_excel.core.entries import CREDIT_NOTE_WORDS, per_distinct
 
 # Words of a non-cash Method, English and Arabic. "Cash discount" / "خصم نقدي" is a discount
 # (the words of the adjustment win over those of the instrument).
 _NON_CASH = re.compile(
     r"write[\s-]*offs?|\bw/o\b|discount|allowance|withh?(?:old|eld)|\bwht\b|\btds\b|bank charge"
-    r"|\bcharges\b|commission|credit[\s-]*(?:note|memo)|adjustment|bad debt|rounding"
-    r"|شطب|خصم|ضريب|عمول|مصاريف بنكي|رسوم بنكي|تسوي|إشعار دائن|اشعار دائن|معدوم|فرق تقريب",
+    r"|\bcharges\b|commission|" + CREDIT_NOTE_WORDS + r"|adjustment|bad debt|rounding"
+    r"|شطب|خصم|ضريب|عمول|مصاريف بنكي|رسوم بنكي|تسوي|معدوم|فرق تقريب",
     re.IGNORECASE)
 
 
@@ -38,9 +38,9 @@ _NON_CASH = re.compile(
 # a charge the company bills the customer (late payment, interest, penalty, delivery): typed
 # negative, such a row puts a debt on the account, and read positive it settled it instead.
 _EITHER_WAY = re.compile(
-    r"credit[\s-]*(?:note|memo)|adjustment|rounding|revers|cancel|recover|reinstat|refund"
+    CREDIT_NOTE_WORDS + r"|adjustment|rounding|revers|cancel|recover|reinstat|refund"
     r"|writ(?:e|ten)[\s-]*back|\blate\b|interest|penalt|finance charge|delivery|freight"
-    r"|shipping|تسوي|إشعار دائن|اشعار دائن|فرق تقريب|عكس|إلغاء|الغاء|ملغ|سترد|إعادة|اعادة"
+    r"|shipping|تسوي|فرق تقريب|عكس|إلغاء|الغاء|ملغ|سترد|إعادة|اعادة"
     r"|غرام|فوائد|فائدة", re.IGNORECASE)
 
 

@@ -65,7 +65,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from ar_excel.core.entries import opening_rows, said_cancelled
+from ar_excel.core.entries import CREDIT_NOTE_METHOD, opening_rows, said_cancelled
 from ar_excel.core.kpis import account_moves, cash_rows
 from ar_excel.core.ledger import balances_as_stated, kinds_of, list_kinds, open_as_stated
 from ar_excel.core.money import decimals_of
@@ -125,8 +125,6 @@ def _corrected_invoice(inv: pd.DataFrame) -> pd.Series:
                            else str(int(v)) if isinstance(v, float) and v.is_integer()
                            else str(v).strip() or None).astype(object)
 
-_CREDIT_NOTE_METHOD = re.compile(r"credit\s*(?:note|memo)|إشعار دائن|اشعار دائن",
-                                 re.IGNORECASE)
 
 
 def credit_note_rows(payments: pd.DataFrame) -> pd.Series:
@@ -134,7 +132,7 @@ def credit_note_rows(payments: pd.DataFrame) -> pd.Series:
     if "Method" not in payments:
         return pd.Series(False, index=payments.index)
     return payments["Method"].map(
-        lambda m: isinstance(m, str) and _CREDIT_NOTE_METHOD.search(m) is not None
+        lambda m: isinstance(m, str) and CREDIT_NOTE_METHOD.search(m) is not None
     ).astype(bool)
 
 
