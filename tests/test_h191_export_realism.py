@@ -331,3 +331,23 @@ def test_an_amount_in_another_currency_than_its_currency_cell_is_said(tmp_path):
         ("D3", "1 amount(s) written in another currency than their Currency (the first in "
                "EGP, its Currency USD): read in the Currency as written; correct whichever "
                "is wrong (D3)")]
+
+
+def test_a_sheet_headed_as_an_invoice_list_that_cannot_be_read_is_named(tmp_path):
+    """An FBL5N list whose amount heading the reader does not know ('Betrag'), on a sheet no
+    name says is the invoice list: passed over without a word (no aging, no Input Issue)."""
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["Customer", "Name 1"], ["100001", "Nile Foods"]],
+        "FBL5N": [["Customer Line Item Display"], [],
+                  ["St", "DocumentNo", "Type", "Doc. Date", "Net due dt", "Betrag", "Curr."],
+                  ["Customer 100001 Nile Foods"],
+                  ["@5C@", "9001", "RV", "01.10.2026", "31.10.2026", "1.000,00", "EGP"]]})
+    book = read_book(path)
+    assert [(i.sheet, i.cell, i.column, i.message) for i in book.issues] == [
+        ("FBL5N", "A3", "Customer ID, Amount",
+         "sheet 'FBL5N' looks like an invoice list (its header row 3 names Invoice No, "
+         "Invoice Date, Due Date, Currency) but has no column for Customer ID, Amount: not "
+         "read; head those columns as the contract names them (e.g. 'Amount', "
+         "'Customer ID')")]
+    assert "Invoices" in book.unusable
+

@@ -45,6 +45,7 @@ from ar_excel.io.sibling_sheets import read_together, sibling_sheets
 from ar_excel.io.side_blocks import split_side_by_side
 from ar_excel.io.summary_reports import aging_summary_sheet, summary_instead_of_invoices
 from ar_excel.io.table_read import read_table
+from ar_excel.io.unread_lists import invoice_list_unread
 from ar_excel.model import Book, Issue, Table
 from ar_excel.names import is_arabic
 from ar_excel.policy import Policy
@@ -172,6 +173,12 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             book.unusable["Invoices"] = summary_instead_of_invoices(summary)
             if "Customers" not in book.tables:
                 book.unusable.setdefault("Customers", book.unusable["Invoices"])
+    if "Invoices" not in book.tables and "Invoices" not in book.unusable:
+        # a sheet headed as an invoice list that lacks a required column: said, not passed
+        said = invoice_list_unread(grids, {g.sheet or g.name for g in chosen.values()})
+        if said is not None:
+            book.issues.append(said)
+            book.unusable["Invoices"] = said.message
     invoice_dates_from_due_dates(book)  # an aging report giving due dates only
     receipts_naming_unknown_invoices(book)  # once receipts and invoices are keyed as meant
     book.sheet_loader = sheet_loader
