@@ -255,29 +255,24 @@ def _reported_then_booked(records: list[dict[str, Any]], source: str
     files holds each such payment twice, and the statement is the booked record. Each left
     out is said (``statement.booked_again``)."""
     kinds = [r.pop("_booked_in") for r in records]
-    twice = booked_again(records, [account for _, account in kinds],
-                         [kind != "Stmt" for kind, _ in kinds])
-    earlier = reported_before(records, [account for _, account in kinds],
-                              [kind != "Stmt" for kind, _ in kinds], twice)
+    accounts, reported = [account for _, account in kinds], [kind != "Stmt" for kind, _ in kinds]
+    twice = booked_again(records, accounts, reported)
+    earlier = reported_before(records, accounts, reported, twice)
     kept, issues = [], []
     for r, again, before in zip(records, twice, earlier, strict=True):
-        if before is not None:  # (a day's reports repeat its entries)
-            issues.append(Issue(source, r["_at"], "AcctSvcrRef", r.get("Bank Ref"),
-                                f"report {r['Statement']}: entry {r.get('Bank Ref')} of "
-                                f"{r['Amount']:,.{statement_decimals(r.get('Currency'))}f} "
-                                f"{r.get('Currency') or ''} on {r['Date']:%Y-%m-%d} is in "
-                                f"report {before} of the same account too (a day's reports "
-                                "repeat its entries): read once, so it is not counted twice"))
+        if before is None and not again:
+            kept.append(r)
             continue
-        if again:
-            issues.append(Issue(source, r["_at"], "AcctSvcrRef", r.get("Bank Ref"),
-                                f"report {r['Statement']}: entry {r.get('Bank Ref')} of "
-                                f"{r['Amount']:,.{statement_decimals(r.get('Currency'))}f} "
-                                f"{r.get('Currency') or ''} is booked again "
-                                "in the statement of the same account in the file (camt.053): "
-                                "read from the statement only, so it is not counted twice"))
-            continue
-        kept.append(r)
+        entry = (f"report {r['Statement']}: entry {r.get('Bank Ref')} of "
+                 f"{r['Amount']:,.{statement_decimals(r.get('Currency'))}f} "
+                 f"{r.get('Currency') or ''}")
+        issues.append(Issue(source, r["_at"], "AcctSvcrRef", r.get("Bank Ref"), (
+            # (a day's reports repeat its entries)
+            f"{entry} on {r['Date']:%Y-%m-%d} is in report {before} of the same account too "
+            "(a day's reports repeat its entries): read once, so it is not counted twice"
+            if before is not None else
+            f"{entry} is booked again in the statement of the same account in the file "
+            "(camt.053): read from the statement only, so it is not counted twice")))
     return kept, issues
 
 

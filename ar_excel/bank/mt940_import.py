@@ -486,33 +486,26 @@ def _reported_then_booked(records: list[dict[str, Any]], at: list[str],
     of the same account in the file books again, by the bank's reference, amount and date:
     a file of the day's MT942 and MT940 holds each such payment twice, and the statement is
     the booked record (``statement.booked_again``, as camt's). Each left out is said."""
-    twice = booked_again(records, [account for _, account in kinds],
-                         [report for report, _ in kinds])
-    earlier = reported_before(records, [account for _, account in kinds],
-                              [report for report, _ in kinds], twice)
+    accounts, reported = [account for _, account in kinds], [report for report, _ in kinds]
+    twice = booked_again(records, accounts, reported)
+    earlier = reported_before(records, accounts, reported, twice)
     kept, where, issues = [], [], []
     for r, place, again, before in zip(records, at, twice, earlier, strict=True):
-        if before is not None:  # (a day's MT942 reports repeat its lines)
-            d = statement_decimals(r.get("Currency"))
-            amount = f"{r['Amount']:,.{d}f}" if r["Amount"] is not None else "?"
-            issues.append(Issue(source, place, ":61:", r.get("Bank Ref"),
-                                f"report {r['Statement']}: line {r.get('Bank Ref')} of "
-                                f"{amount} {r.get('Currency') or ''} on "
-                                f"{r['Date']:%Y-%m-%d} is in report {before} of the same "
-                                "account too (a day's reports repeat its lines): read once, "
-                                "so it is not counted twice"))
+        if before is None and not again:
+            kept.append(r)
+            where.append(place)
             continue
-        if again:
-            d = statement_decimals(r.get("Currency"))
-            amount = f"{r['Amount']:,.{d}f}" if r["Amount"] is not None else "?"
-            issues.append(Issue(source, place, ":61:", r.get("Bank Ref"),
-                                f"report {r['Statement']}: line {r.get('Bank Ref')} of {amount} "
-                                f"{r.get('Currency') or ''} is booked again in a statement of "
-                                "the same account in the file (MT940): read from the statement "
-                                "only, so it is not counted twice"))
-            continue
-        kept.append(r)
-        where.append(place)
+        d = statement_decimals(r.get("Currency"))
+        amount = f"{r['Amount']:,.{d}f}" if r["Amount"] is not None else "?"
+        line = (f"report {r['Statement']}: line {r.get('Bank Ref')} of {amount} "
+                f"{r.get('Currency') or ''}")
+        issues.append(Issue(source, place, ":61:", r.get("Bank Ref"), (
+            # (a day's MT942 reports repeat its lines)
+            f"{line} on {r['Date']:%Y-%m-%d} is in report {before} of the same account too "
+            "(a day's reports repeat its lines): read once, so it is not counted twice"
+            if before is not None else
+            f"{line} is booked again in a statement of the same account in the file (MT940): "
+            "read from the statement only, so it is not counted twice")))
     return kept, where, issues
 
 
