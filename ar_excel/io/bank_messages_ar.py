@@ -183,16 +183,6 @@ def _signed_against_column(message: str) -> str | None:
     return None
 
 
-def _reported_before(m: re.Match[str]) -> str:
-    amount = " ".join(m[4].split())  # (no currency: "100.00  on")
-    if m[2] == "entry":
-        return (f"التقرير {m[1]}: الحركة {m[3]} بمبلغ {amount} بتاريخ {m[5]} موجودة أيضاً في "
-                f"التقرير {m[6]} لنفس الحساب (تقارير اليوم تكرر حركاته): قُرئت مرة واحدة كي "
-                "لا تُحسب مرتين")
-    return (f"التقرير {m[1]}: السطر {m[3]} بمبلغ {amount} بتاريخ {m[5]} موجود أيضاً في التقرير "
-            f"{m[6]} لنفس الحساب (تقارير اليوم تكرر سطوره): قُرئ مرة واحدة كي لا يُحسب مرتين")
-
-
 # What an OFX correction did (bank.ofx._corrections_applied), by whether the transaction it
 # corrects is in the file
 _CORRECTED = {
@@ -515,9 +505,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          "الرصيد الختامي {0} ليس الرصيد الجاري بعد أحدث سطر ({1}، الصف {2}؛ الفرق {3}): ربما "
          "سقطت سطور من الملف، أو الرصيد الختامي ليوم آخر"),
         # (a day's intraday reports, MT942 / camt.052, repeat its entries: statement.reported_before)
-        (r"^report (.+?): (entry|line) (\S+) of (.+?) on (\S+) is in report (.+?) of the same "
-         r"account too \(a day's reports repeat its (?:entries|lines)\): read once, so it is not "
-         r"counted twice$", _reported_before),
+        # (worded as its twin, the entry booked again, in wording_ar)
+        (r"^report (.+?): (?:entry|line) (\S+) of (\S+) ?(\S*) on (\S+) is in report (.+?) of "
+         r"the same account too \(a day's reports repeat its (?:entries|lines)\): read once, so "
+         r"it is not counted twice$",
+         lambda m: f"التقرير {m[1]}: الحركة {m[2]} بمبلغ {f'{m[3]} {m[4]}'.strip()} بتاريخ "
+                   f"{m[5]} موجودة أيضاً في التقرير {m[6]} للحساب نفسه (تقارير اليوم تكرر "
+                   "حركاته): قُرئت مرة واحدة حتى لا تُحتسب مرتين"),
         (r"^expected (credit|debit) \(E([CD])\) of (\S+): not booked on the account yet; left "
          r"out, it will come on a later statement$",
          lambda m: f"{'قيد دائن' if m[1] == 'credit' else 'قيد مدين'} متوقع (E{m[2]}) بمبلغ "
