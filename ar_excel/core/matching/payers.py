@@ -86,6 +86,9 @@ BOILERPLATE = {
     "مقابل", "مرجع", "تحصيل", "وارد", "بتاريخ", "شهر", "الفاتوره", "الفواتير", "رصيد", "بخصوص",
     "بشان",
     "SARIE", "UAEFTS", "AANI", "IPP", "OUTWARD", "OUR", "YOUR",
+    # Saudi rails and banks' abbreviations (SADAD BILLER 090 BILL 1029384, INW TT): SADAD
+    # would read as سعود
+    "SADAD", "BILLER", "INW",
     "STATEMENT", "SUPPLIER", "SALARY", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
     "SEP", "SEPT", "OCT", "NOV", "DEC", "ABWA", "ABWE", "PURP", "BAL", "RCVD", "FRM",
     "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE", "PO", "LPO",
