@@ -123,6 +123,27 @@ def totals_that_differ(totals: list[tuple[int, str]], data: list[list[Any]],
     return out
 
 
+def closing_on_the_totals_row(totals: list[tuple[int, str]], data: list[list[Any]],
+                              cols: dict[str, int], decimal: str, kept: np.ndarray,
+                              direction: int | None) -> tuple[int, float] | None:
+    """The statement's closing balance where the balance printed on its totals row at the foot
+    is the only one stated (Egyptian portals: "الإجمالي | debits | credits | 1,234,567.89"
+    under the Balance column): the last totals row below every line, its Balance cell read,
+    as (position, balance). Only where the running balance runs oldest first
+    (``direction`` 1): the row at the foot then follows the newest line; newest first it
+    follows the oldest. None where no such row states a balance."""
+    if direction != 1 or "Balance" not in cols or not totals or not len(kept):
+        return None
+    pos = totals[-1][0]
+    if pos < kept[-1]:
+        return None
+    try:
+        value = parse_amount(cell_at(data[pos], cols["Balance"]), decimal)
+    except ValueError:
+        return None
+    return None if value is None else (pos, value)
+
+
 # after a "\0" that starts each cell: the scan looks for that one character first
 _TOTAL_AT_CELL_START = re.compile("\0" + TOTAL_RE.pattern.removeprefix("(?i)^"), re.I)
 

@@ -88,6 +88,15 @@ def page_number_of(row: list[Any]) -> str | None:
     return found
 
 
+def heading_key(row: list[Any]) -> tuple[str, ...]:
+    """A row's filled cells as text, its page number left out: the heading a bank prints at
+    the top of each page ("البنك الأهلي المصري - كشف حساب | صفحة 2 من 3") is the same row on
+    every page but for that number, so it is recognised as the first page's heading again."""
+    return tuple(str(c).strip() for c in row if not is_blank(c) and not (
+        isinstance(c, str) and _page_in_cell(normalize_digits(c)) == (0, len(
+            normalize_digits(c)))))
+
+
 # "- 2 -": a page's number alone, as a printed report centres it at the foot
 _DASHED_NUMBER = re.compile(r"\s*[-–]\s*\d{1,4}\s*[-–]\s*")
 _PAGE_WORD = re.compile(r"(?i)(?:page|pg\.?|seite|(?:ال)?صفح[ةه])(?![^\W\d_])")

@@ -29,10 +29,10 @@ from ar_excel.bank.balance_rows import (
     read_balance_row,
     starts_with_total,
 )
-from ar_excel.bank.cells import ColumnCells, cell_at, cell_text, row_key
+from ar_excel.bank.cells import ColumnCells, cell_at, cell_text
 from ar_excel.bank.column_words import fold_key
 from ar_excel.bank.numbers import parse_amount, parse_date
-from ar_excel.bank.page_breaks import page_number_of, statement_footer
+from ar_excel.bank.page_breaks import heading_key, page_number_of, statement_footer
 from ar_excel.bank.preamble import labelled_currency
 from ar_excel.bank.statement import StatementBalance, clean_text
 from ar_excel.bank.two_columns import readings_of
@@ -128,7 +128,8 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             folded[key] = fold_key(cell)
         return folded[key]
 
-    page_heading = {row_key(r) for r in preamble} - {()}
+    # the rows above the header, each page's heading again (its page number aside)
+    page_heading = {heading_key(r) for r in preamble} - {()}
     money = {cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in cols}
     money_and_dates = money | {cols[c] for c in ("Date", "Value Date") if c in cols}
     skip_in_narrative = money_and_dates | set(desc_cols) | {
@@ -138,7 +139,7 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         if header_keys and all(fold(c) == k for c, k in zip(row, header_keys, strict=False)):
             out.not_lines[pos] = True  # the header repeated on each page of a multi-page export
             continue
-        if row_key(row) in page_heading:
+        if heading_key(row) in page_heading:
             out.not_lines[pos] = True  # the account details above the header, on each page
             continue
         if header_keys and _repeats_the_header(row, header_keys, fold):

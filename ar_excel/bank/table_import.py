@@ -26,6 +26,7 @@ from ar_excel.bank.account_sections import (
     statements_of_the_accounts,
 )
 from ar_excel.bank.balance_rows import (
+    closing_on_the_totals_row,
     totals_that_differ,
 )
 from ar_excel.bank.booking_status import unbooked_by_status
@@ -114,6 +115,7 @@ from ar_excel.bank.table_dates import (
 )
 from ar_excel.bank.table_layout import find_layout
 from ar_excel.bank.table_narratives import with_structured_narratives
+from ar_excel.bank.two_columns import running_direction
 from ar_excel.bank.visual_arabic import reading_order, rows_in_reading_order
 from ar_excel.bank.yearless_dates import (
     is_yearless,
@@ -615,6 +617,12 @@ def _rows_that_are_no_lines_checked(read: _Reading, kinds: _RowKinds, live: np.n
                                                amount, kept):
         report(pos, 0, "Amount" if "Amount" in read.cols else "Credit", label,
                "totals row left out, but it does not agree with the lines above it: " + text)
+    balance = read.running_balance()
+    if balances.closing is None and screened.closing_at is None and balance is not None:
+        stated = closing_on_the_totals_row(screened.totals, data, read.cols, read.decimal, kept,
+                                           running_direction(balance[kept], amount[kept]))
+        if stated is not None:  # the statement is tied out to it, as to a closing row
+            screened.closing_at, balances.closing = stated
     return kept
 
 

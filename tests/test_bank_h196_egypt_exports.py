@@ -1,0 +1,125 @@
+"""Statements as Egyptian banks' online banking exports them, written by hand (helper-196):
+NBE, Banque Misr, CIB, QNB Alahli, Banque du Caire, AAIB, Faisal Islamic. Each line's date,
+signed amount and narrative, and the balances, checked against what was written.
+
+* A page heading repeated on each page with its page number ("البنك الأهلي المصري - كشف
+  حساب | صفحة 2 من 3"): it was read as a line whose date could not be read (an Input Issue
+  per page); it is the first page's heading again.
+* The closing balance printed only on the totals row at the foot (الإجمالي | debits |
+  credits | balance, Faisal Islamic's export): not read, so the statement was not tied out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+
+from ar_excel.bank import read_statement
+
+OPENING = 250000.00
+LINES = [  # (day of March 2025, signed amount, narrative)
+    (2, 15250.00, "تحويل وارد من شركة النيل للتجارة سداد فاتورة INV-2025-1001"),
+    (3, -25.50, "عمولة تحويل"),
+    (5, 8400.75, "InstaPay تحويل لحظي من مؤسسة الدلتا للصلب"),
+    (9, 1234.50, "تحصيل شيك مقاصة 4455667 بنك مصر"),
+    (15, -12000.00, "شيك مسحوب رقم 100234"),
+    (20, 30000.00, "إيداع نقدي"),
+]
+BALANCES = [265250.00, 265224.50, 273625.25, 274859.75, 262859.75, 292859.75]
+CLOSING = 292859.75
+HEADER = ["تاريخ القيد", "تاريخ الحق", "البيان", "رقم المرجع", "مدين", "دائن", "الرصيد"]
+
+
+def day(d: int) -> dt.datetime:
+    return dt.datetime(2025, 3, d)
+
+
+def line_row(i: int) -> list[object]:
+    d, a, text = LINES[i]
+    return [day(d), day(d), text, f"FT25{i:06d}", -a if a < 0 else None, a if a > 0 else None,
+            BALANCES[i]]
+
+
+def save(rows: list[list[object]], path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.sheet_view.rightToLeft = True
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def assert_lines(st: object) -> None:
+    lines = st.lines  # type: ignore[attr-defined]
+    assert [d.day for d in lines["Date"]] == [d for d, _, _ in LINES]
+    assert lines["Amount"].tolist() == [a for _, a, _ in LINES]
+    assert lines["Description"].tolist() == [t for _, _, t in LINES]
+    assert lines["Balance"].tolist() == BALANCES
+
+
+def page_heading(page: int) -> list[object]:
+    return ["البنك الأهلي المصري - كشف حساب", None, None, None, None, f"صفحة {page} من 2"]
+
+
+def test_page_heading_with_its_page_number_repeated(tmp_path: Path) -> None:
+    rows = [page_heading(1), ["رقم الحساب", "1903040512345600017", None, "العملة", "ج.م"], HEADER,
+            [None, None, "رصيد سابق", None, None, None, OPENING],
+            *[line_row(i) for i in range(3)], [],
+            page_heading(2), ["رقم الحساب", "1903040512345600017", None, "العملة", "ج.م"], HEADER,
+            *[line_row(i) for i in range(3, 6)],
+            [None, None, "رصيد ختامي", None, None, None, CLOSING]]
+    st = read_statement(save(rows, tmp_path / "nbe.xlsx"))
+    assert_lines(st)
+    assert st.issues == []
+    assert (st.balances[0].opening, st.balances[0].closing) == (OPENING, CLOSING)
+    assert st.balances[0].difference == 0.0
+
+
+def test_page_heading_of_another_title_is_still_reported(tmp_path: Path) -> None:
+    """Only the first page's heading is recognised again: other words beside a page number
+    stay a row that could not be read, reported at its cell."""
+    rows = [page_heading(1), HEADER, *[line_row(i) for i in range(6)],
+            ["بنك مصر - كشف حساب", None, None, None, None, "صفحة 2 من 2"]]
+    st = read_statement(save(rows, tmp_path / "other.xlsx"))
+    assert len(st.lines) == 6
+    assert [i.cell for i in st.issues] == ["A9"]
+
+
+def totals_row(closing: float) -> list[object]:
+    return [None, None, "الإجمالي", None, 12025.50, 54885.25, closing]
+
+
+def test_closing_balance_on_the_totals_row(tmp_path: Path) -> None:
+    rows = [["بنك فيصل الإسلامي المصري"], ["العملة: جنيه مصري"], HEADER,
+            [None, None, "رصيد افتتاحي", None, None, None, OPENING],
+            *[line_row(i) for i in range(6)], totals_row(CLOSING)]
+    st = read_statement(save(rows, tmp_path / "faisal.xlsx"))
+    assert_lines(st)
+    assert st.issues == []
+    assert (st.balances[0].opening, st.balances[0].closing) == (OPENING, CLOSING)
+    assert st.balances[0].difference == 0.0
+    assert st.closing_row == 11
+
+
+def test_totals_row_balance_that_does_not_tie_out_is_reported(tmp_path: Path) -> None:
+    """A line missing above the totals row: the balance it states is the closing one, and
+    the statement does not tie out to it by the missing 30,000.00."""
+    rows = [HEADER, [None, None, "رصيد افتتاحي", None, None, None, OPENING],
+            *[line_row(i) for i in range(5)], totals_row(CLOSING)]
+    st = read_statement(save(rows, tmp_path / "short.xlsx"))
+    assert len(st.lines) == 5
+    assert st.balances[0].closing == CLOSING
+    assert st.balances[0].difference == -30000.0
+    assert any(i.kind == "tie-out" for i in st.issues)
+
+
+def test_totals_row_balance_of_a_newest_first_statement_is_no_closing(tmp_path: Path) -> None:
+    """Newest first, the row at the foot follows the oldest line: its balance is not taken
+    as the closing one."""
+    rows = [HEADER, *[line_row(i) for i in reversed(range(6))], totals_row(OPENING)]
+    st = read_statement(save(rows, tmp_path / "newest.xlsx"))
+    assert sorted(st.lines["Amount"].tolist()) == sorted(a for _, a, _ in LINES)
+    assert all(b.closing is None for b in st.balances)
