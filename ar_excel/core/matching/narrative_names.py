@@ -45,6 +45,19 @@ SHORT_SKELETON = 3  # a word whose skeleton is this short is many words (SALMIYA
 SHORT_NAME = 85.0  # a name read only through such a skeleton: a candidate a person confirms
 PART_OF_NAME = 87.0  # a text writing only part of a name (``_narrative_scores``)
 
+_NOBODY = np.zeros(0, dtype=np.int64)
+
+
+def _meet(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two sorted arrays of customer positions share one."""
+    if not len(a) or not len(b):
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    at = np.searchsorted(b, a)
+    return bool(np.any(b[np.minimum(at, len(b) - 1)] == a))
+
+
 # How a text writes a token: its shape (``names.token_shapes``), or its shape and whether in
 # Arabic letters (``names.token_scripts``); None where the token is a reading of the word.
 Shaped = tuple[tuple[str, frozenset[Any]], ...]
@@ -80,6 +93,10 @@ class NarrativeNames:
         self._disagreeing: dict[tuple, bool] = {}
         self._has_short = np.zeros(len(self._needed_count), dtype=bool)
         self._has_short[list(short_words)] = True
+        # (``_with_article``'s look-ups, each worked out once per word)
+        self._holding: dict[str, np.ndarray] | None = None
+        self._whole_names: dict[str, bool] = {}
+        self._article_writers: dict[str, tuple[np.ndarray, bool]] = {}
 
     def _counted(self, lists: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         """The positions in any of ``lists`` (ascending) and in how many of them."""
@@ -200,22 +217,53 @@ class NarrativeNames:
             # (the customers whose name the word bare is, or is part of with a word the text
             # says: only a word of the name with the article that is none of theirs tells)
             state = self._construct_state(t)
-            rival_words = {w for i in postings.get(state, np.zeros(0, dtype=np.int64)).tolist()
-                           if self._needed[self._ids[i]][0] == {state}
-                           or not others.isdisjoint(self._tokens[self._ids[i]])
-                           for w in (state, *self._tokens[self._ids[i]])}
-            for i in postings["l" + t].tolist():
+            bare_names = postings.get(state, _NOBODY)
+            rival_words = {o for o in others if _meet(self._holders(o), bare_names)}
+            rivals = bool(rival_words) or self._whole_name(state)
+            if rivals and state in others:
+                rival_words.add(state)
+            arabic, nisbas = self._written_with_article("l" + t)
+            if word[-1] in "IY" and nisbas and not rivals \
+                    or any(_meet(self._holders(o), arabic) for o in others - rival_words):
+                out[k] = "l" + t
+        return out
+
+    def _holders(self, token: str) -> np.ndarray:
+        """The positions of the customers whose name has ``token`` (needed or not)."""
+        if self._holding is None:
+            holding: dict[str, list[int]] = defaultdict(list)
+            for i, c in enumerate(self._ids):
+                for t in set(self._tokens[c]):
+                    holding[t].append(i)
+            self._holding = {t: np.array(v, dtype=np.int64) for t, v in holding.items()}
+        return self._holding.get(token, _NOBODY)
+
+    def _whole_name(self, token: str) -> bool:
+        """Whether ``token`` is all a customer's name needs (SAUD: مؤسسة سعود)."""
+        whole = self._whole_names.get(token)
+        if whole is None:
+            whole = self._whole_names[token] = any(
+                self._needed[self._ids[i]][0] == {token}
+                for i in self._postings.get(token, _NOBODY).tolist())
+        return whole
+
+    def _written_with_article(self, token: str) -> tuple[np.ndarray, bool]:
+        """The customers whose name writes ``token`` (an ``l``-word: al-) in Arabic letters
+        each time it has it (not in Latin, nor read as a business word), and whether one of
+        them writes it as a nisba (التميمي: ``_ia``)."""
+        known = self._article_writers.get(token)
+        if known is None:
+            arabic, nisba = [], False
+            for i in self._postings.get(token, _NOBODY).tolist():
                 cid = self._ids[i]
                 own = [s for tok, s in zip(self._tokens[cid], token_scripts(self.names[cid]),
-                                           strict=False) if tok == "l" + t]
+                                           strict=False) if tok == token]
                 if not own or any(s is None or not s[1] for s in own):
-                    continue  # (written in Latin letters, or read as a business word)
-                nisba = word[-1] in "IY" and all(s[0].endswith("_ia") for s in own) \
-                    and not rival_words
-                if nisba or not others.isdisjoint(set(self._tokens[cid]) - rival_words):
-                    out[k] = "l" + t
-                    break
-        return out
+                    continue
+                arabic.append(i)
+                nisba = nisba or all(s[0].endswith("_ia") for s in own)
+            known = self._article_writers[token] = (np.array(arabic, dtype=np.int64), nisba)
+        return known
 
     def _bare_short_word_in(self, cid: str, latin: set[str], tokens: list[str]) -> bool:
         """Whether the customer's needed words are all bare (no article), one of them is
