@@ -41,3 +41,57 @@ def test_erpnext_internal_transfer_is_said_once(tmp_path):
         ("Payment Entry", "E4", "Party is required but blank"),
         ("Payment Entry", "B3", "1 payment(s) internal transfers, not a customer's: not "
                                 "read as receipts (B3)")]
+
+
+# ---------------------------------------------------------------- an aging detail by bands
+
+
+def _aging(book) -> dict[str, list[float]]:
+    from tests.test_erp_exports import _run
+
+    aging = _run(book, "aging")["Aging"]
+    buckets = ["Current", "1-30", "31-60", "61-90", "90+", "Total"]
+    return {r["Customer ID"]: [r[b] for b in buckets] for _, r in aging.iterrows()
+            if isinstance(r["Customer ID"], str) and r["Customer ID"].startswith("C")}
+
+
+def test_aging_detail_with_band_columns_and_no_total_reads_the_bands_sum(tmp_path):
+    """An aged receivables detail listing each open invoice's amount under its age band
+    (Current, 1-30 ... 90+) with no total column: each invoice's Amount is its bands' sum.
+    It was 'sheet has no column for Amount' and no job ran. By hand, as of 30/11/2026:
+    C1 5,000.00 current and 2,500.00 16 days late; C2 1,200.00 60 days late and 800.00
+    152 days late; 9,500.00 in all; a band cell that is no amount is said at its own cell."""
+    path = save_sheets(tmp_path / "aged.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile Foods"], ["C2", "Delta Traders"]],
+        "Aged Receivables Detail": [
+            ["Aged Receivables Detail"], ["As at 30 November 2026"], [],
+            ["Customer ID", "Invoice No", "Invoice Date", "Due Date", "Current", "1-30",
+             "31-60", "61-90", "90+"],
+            ["C1", "INV-1", "20/11/2026", "20/12/2026", "5,000.00", None, None, None, None],
+            ["C1", "INV-2", "15/10/2026", "14/11/2026", None, "2,500.00", None, None, None],
+            ["C2", "INV-3", "01/09/2026", "01/10/2026", None, None, 1200, None, None],
+            ["C2", "INV-4", "01/06/2026", "01/07/2026", None, None, None, None, "800.00"],
+            ["C2", "INV-5", "01/06/2026", "01/07/2026", None, None, None, "n/a", None],
+            ["Total", None, None, None, "5,000.00", "2,500.00", "1,200.00", None, "800.00"]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]]})
+    book = read_book(path)
+    assert book.invoices["Amount"].tolist()[:4] == [5000, 2500, 1200, 800]
+    assert [(i.cell, i.value) for i in book.issues] == [("A10", "Total"), ("H9", "n/a")]
+    assert _aging(book) == {"C1": [5000, 2500, 0, 0, 0, 7500],
+                            "C2": [0, 0, 1200, 0, 800, 2000]}
+
+
+def test_arabic_aging_detail_by_bands(tmp_path):
+    """The same report from a local Arabic system (أعمار الديون): جاري، 1-30 يوم ...
+    أكثر من 90 يوم, no الإجمالي column."""
+    path = save_sheets(tmp_path / "aged_ar.xlsx", {
+        "العملاء": [["رقم العميل", "اسم العميل"], ["C1", "شركة النيل"], ["C2", "مؤسسة الدلتا"]],
+        "أعمار الديون": [
+            ["رقم العميل", "رقم الفاتورة", "تاريخ الفاتورة", "تاريخ الاستحقاق", "جاري",
+             "1-30 يوم", "31-60 يوم", "61-90 يوم", "أكثر من 90 يوم"],
+            ["C1", "ف-1", "20/11/2026", "20/12/2026", "٥٬٠٠٠٫٠٠", None, None, None, None],
+            ["C2", "ف-2", "01/06/2026", "01/07/2026", None, None, None, None, 800]],
+        "التحصيلات": [["رقم السند", "رقم العميل", "التاريخ", "المبلغ", "رقم الفاتورة"]]})
+    book = read_book(path)
+    assert book.invoices["Amount"].tolist() == [5000, 800]
+    assert _aging(book) == {"C1": [5000, 0, 0, 0, 0, 5000], "C2": [0, 0, 0, 0, 800, 800]}

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ar_excel.core.billing.terms import TERMS_FROM_RECEIPT
 from ar_excel.core.money import TOTAL_DECIMALS
+from ar_excel.io.age_band_amounts import amount_of_bands, band_columns, first_filled
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.decimal_marks import MAY_HOLD_THOUSANDTHS, amount_marks
 from ar_excel.io.dinars import DINAR, names_a_dinar
@@ -423,6 +424,9 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     tax_column = net_as_amount(kind, header, names, written)
     credit_column = None if tax_column is not None else debit_credit_as_amount(
         schema, header, names, written)  # a ledger's Debit and Credit columns: Amount = Dr - Cr
+    # an aging detail's invoices given only in their age bands: the bands sum to the Amount
+    bands = [] if tax_column is not None or credit_column is not None else band_columns(
+        kind, header, names, written, {f.name for f in schema.fields})
     header_row = first_row  # 1-based row of the header = 0-based row of first data row
     if credit_column is not None:  # (no number column: each entry known by its narration)
         issues.extend(narration_as_number(header, names, written, sheet, grid.left, header_row))
@@ -686,6 +690,17 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             if vat_on_the_discounted(parsed["Amount"], discount, tax):
                 parsed["Amount"] = parsed["Amount"] - discount.fillna(0.0)
         parsed["Amount"] = (parsed["Amount"] + tax.fillna(0.0)).round(TOTAL_DECIMALS)
+    if len(bands) > 1:  # Amount = the sum of the row's band cells
+        others = []
+        for j in bands[1:]:
+            band, errors = _parse(columns[j], "money", policy, types[j])
+            for pos, message in errors.items():
+                issues.append(Issue(sheet, f"{column_letter(grid.left + j)}{excel_rows[pos]}",
+                                    str(header[j]), columns[j][pos], message))
+            unreadable["Amount"] |= set(errors)
+            others.append(band)
+        parsed["Amount"] = amount_of_bands(parsed["Amount"], others).round(TOTAL_DECIMALS)
+        raw["Amount"] = pd.Series(first_filled([columns[j] for j in bands]), dtype="object")
     if credit_column is not None:
         credit, errors = _parse(columns[credit_column], "money", policy,
                                 types[credit_column])
