@@ -201,9 +201,9 @@ def receipts_of_accounts(book: Book, lines: pd.DataFrame) -> pd.DataFrame | None
     currency is unknown; all of them when the statement states no currency. A SAR receipt is
     banked on the SAR account: on an EGP statement it is neither paired nor unbanked."""
     payments = book.payments
-    if payments is None or not len(payments) or "Currency" not in lines:
+    if payments is None or not len(payments):
         return payments
-    ccys = {str(c).strip().upper() for c in lines["Currency"].dropna() if str(c).strip()}
+    ccys = _stated_currencies(lines)
     if not ccys:
         return payments
     from ar_excel.core.kpis import payment_currency
@@ -295,11 +295,23 @@ def run(book: Book, options: JobOptions) -> JobResult:
     return JobResult(tabs=tabs, issues=[*statement.issues, *result.issues], summary=summary_line)
 
 
+def _stated_currencies(lines: pd.DataFrame) -> set[str]:
+    """The currencies the statement's lines state; none when one of the statements reconciled
+    together states none on any line: that account (NBB's CSV, beside QNB's in QAR) may hold
+    any currency, as when its statement is reconciled alone."""
+    if "Currency" not in lines:
+        return set()
+    stated = lines["Currency"].astype("string").str.strip().str.upper().replace("", pd.NA)
+    accounts = lines["Statement"] if "Statement" in lines else pd.Series(0, index=lines.index)
+    if stated.groupby(accounts.astype(str)).count().eq(0).any():
+        return set()
+    return set(stated.dropna())
+
+
 def _money_of(lines: pd.DataFrame, amount: float) -> str:
     """An amount of the statement for the run's summary: with its currency where the statement
     has one, to that currency's minor unit (KWD 11,500.250); else as ``amount_text``."""
-    ccys = ({str(c).strip().upper() for c in lines["Currency"].dropna() if str(c).strip()}
-            if "Currency" in lines else set())
+    ccys = _stated_currencies(lines)
     if len(ccys) != 1:
         return amount_text(amount)
     ccy = ccys.pop()

@@ -33,10 +33,12 @@ from ar_excel.core.matching.payers import CERTAIN_NAME
 # Expected chance coincidences below which a unique open amount identifies the invoice alone.
 AMOUNT_ONLY_CHANCE = 0.02
 # An instant payment (Fawran, WAMD, Fawri+, IPS / سريع, mPay, InstaPay / IPN / تحويل لحظي, AANI
-# / IPP): the scheme prints the sender's name after its own words and the payer's mobile or
-# account, without FROM (FAWRAN IN 974 5512 3456 MOHAMMED ALI). Its words, read past.
-_INSTANT = re.compile(r"\b(?:FAWRAN|WAMD|FAWRI|IPS|MPAY|INSTAPAY|IPN|AANI|IPP|P2P)(?: IN)?\b|"
-                      r"لحظي|سريع")
+# / IPP), and an interbank transfer as Omani and Bahraini banks print it (IBFT CR-AHMED SAID AL
+# BALUSHI, ACH CREDIT SUR MARINE CONSTRUCTION): the scheme prints the sender's name after its
+# own words and the payer's mobile or account, without FROM (FAWRAN IN 974 5512 3456 MOHAMMED
+# ALI). Its words, read past.
+_INSTANT = re.compile(r"\b(?:FAWRAN|WAMD|FAWRI|IPS|MPAY|INSTAPAY|IPN|AANI|IPP|P2P|IBFT|ACH)"
+                      r"(?: IN)?\b|لحظي|سريع")
 # Saudi interbank transfers in Latin letters (SARIE; سريع is read as ``_INSTANT``), whose
 # narrative prints the sender's name without FROM.
 _SARIE = re.compile(r"\bSARIE\b")

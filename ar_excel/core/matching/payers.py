@@ -138,7 +138,11 @@ _BANKS = re.compile(
     r"RAKBANK|SNB|SABB|AL ?RAJHI|RIYAD BANK|DOHA BANK|ARAB BANK|ALEXBANK|AAIB|KFH|NBK|CBD|"
     r"CITIBANK|STANDARD CHARTERED|ALINMA|AL ?AHLY|AL ?AHLI|EMIRATES ISLAMIC|DUBAI ISLAMIC|"
     r"FAISAL ISLAMIC|ABU DHABI COMMERCIAL|ABU DHABI ISLAMIC|FIRST ABU DHABI|"
-    r"(?:QATAR|ARAB|SAUDI) NATIONAL BANK)\b|"
+    r"(?:QATAR|ARAB|SAUDI) NATIONAL BANK|"
+    # (Qatar's, Oman's and Bahrain's as their statements print them: CHQ DEP 000187 CLG QIB
+    # AL MANA ENGG, ACH CREDIT BDOF SOHAR INDUSTRIAL, CHQ DEP 100234 BISB)
+    r"QIIB|QIB|CBQ|IBQ|QDB|DUKHAN BANK|MASRAF AL ?RAYAN|AHLI ?BANK|NBO|OAB|BDOF|ALIZZ|NBB|BBK|"
+    r"BISB|KHCB|ITHMAAR|AUB|AL ?SALAM BANK)\b|"
     r"(?<!\w)(?:ال)?(?:بنك|مصرف)\s+\w+(?:\s+(?:المصري|الدولي|التجاري|الوطني|الاسلامي|العربي|"
     r"المتحد))?")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z]+)")
@@ -155,7 +159,9 @@ _BANK_WORDS = frozenset({
     "BANK", "BANQUE", "BANCO", "NBD", "ENBD", "NBE", "CIB", "QNB", "ADCB", "ADIB", "FAB", "HSBC",
     "MASHREQ", "MASHREQBANK", "RAKBANK", "SNB", "SABB", "RAJHI", "ALRAJHI", "AAIB", "KFH", "NBK",
     "CBD", "CITIBANK", "CHARTERED", "ALINMA", "AHLY", "ALAHLY", "AHLI", "ALAHLI", "ALEXBANK",
-    "ISLAMIC", "DHABI", "بنك", "البنك", "مصرف", "المصرف"})
+    "ISLAMIC", "DHABI", "QIIB", "QIB", "CBQ", "IBQ", "QDB", "MASRAF", "AHLIBANK", "NBO", "OAB",
+    "BDOF", "ALIZZ", "NBB", "BBK", "BISB", "KHCB", "ITHMAAR", "AUB",
+    "بنك", "البنك", "مصرف", "المصرف"})
 # The payer quoting its customer number at us (CUST NO 11017, CUSTOMER CODE C-1046, CLIENT ID
 # 2045, كود العميل 11017): the number after the word naming it as one, not a bare CUST (CUST REF
 # is the payer's own reference).

@@ -1,0 +1,92 @@
+"""Receipts as Qatari, Omani and Bahraini banks print them (helper-195's hand-made month):
+Bank Muscat's IBFT CR-<sender> and ACH CREDIT <sender>, where the sender follows the rail's
+words without FROM, and cheque deposits that print the drawee bank's code (CLG QIB, CLG CBQ,
+NBB, BISB) before the drawer's name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_matching_real_narratives import allocations, customer, invoice, match, reason
+
+OMAN = [customer("CO006", "Oman Fisheries Supplies SAOC", Currency="OMR"),
+        customer("CO010", "Majan Logistics SAOC", Currency="OMR")]
+OMAN_INVOICES = [invoice("MCT/INV/26/1152", "CO006", 1745.300, "2026-10-01", Currency="OMR"),
+                 invoice("MCT/INV/26/1163", "CO010", 1082.360, "2026-10-09", Currency="OMR")]
+
+
+@pytest.mark.parametrize("narrative", ["IBFT CR-AHMED SAID AL BALUSHI",
+                                       "ACH CREDIT AHMED SAID AL BALUSHI"])
+def test_a_person_the_transfer_rail_names_paying_another_customers_amount_is_suggested(narrative):
+    """A person (no customer) sending exactly what Oman Fisheries owes: as likely someone
+    else's money as the invoice's; the amount alone does not make it certain."""
+    r = match(OMAN, OMAN_INVOICES, {"amount": 1745.300, "cur": "OMR", "desc": narrative})
+    assert allocations(r) == [("MCT/INV/26/1152", 1745.3, "amount-only", "Suggested")]
+    assert reason(r).startswith("paid by AHMED SAID AL BALUSHI, not a customer")
+
+
+def test_the_customers_own_name_after_the_rail_keeps_the_amount_certain():
+    r = match(OMAN, OMAN_INVOICES,
+              {"amount": 1745.300, "cur": "OMR", "desc": "IBFT CR-OMAN FISHERIES"})
+    assert allocations(r) == [("MCT/INV/26/1152", 1745.3, "amount-only", "Matched")]
+
+
+QATAR = [customer("CQ006", "Al Mana Engineering Services W.L.L.", Currency="QAR"),
+         customer("CQ003", "Doha Marine Services W.L.L.", Currency="QAR")]
+QATAR_INVOICES = [invoice("INV-2026-0417", "CQ006", 31250.00, "2026-08-28", Currency="QAR"),
+                  invoice("INV-2026-0408", "CQ003", 14600.00, "2026-08-10", Currency="QAR")]
+
+
+@pytest.mark.parametrize("narrative", ["CHQ DEP 000187 CLG QIB AL MANA ENGG",
+                                       "CHQ DEP 000187 CLG CBQ AL MANA ENGINEERING",
+                                       "CHQ DEP 000187 DUKHAN BANK AL MANA ENGINEERING",
+                                       "CHQ DEP 000187 MASRAF AL RAYAN AL MANA ENGINEERING"])
+def test_the_drawee_banks_code_is_no_word_of_the_drawers_name(narrative):
+    """QIB, CBQ, Dukhan Bank, Masraf Al Rayan: the bank the cheque is drawn on, as QNB,
+    Doha Bank or Emirates NBD already were; the drawer's name beside it is read alone."""
+    r = match(QATAR, QATAR_INVOICES, {"amount": 31250.00, "cur": "QAR", "desc": narrative})
+    assert allocations(r) == [("INV-2026-0417", 31250.0, "amount+payer", "Matched")]
+    assert reason(r).startswith("payer by narrative name (95)")
+
+
+def test_a_statement_naming_no_currency_reconciled_with_others_keeps_its_recorded_receipts(
+        tmp_path):
+    """QNB's export states QAR; NBB's CSV states no currency. Reconciled together, the BHD
+    receipt recorded in Payments is the NBB credit of 1,456.875 (Method recorded), as when
+    NBB's statement is reconciled alone, not a payment on account to post again."""
+    import csv
+
+    import pandas as pd
+
+    from ar_excel.cli import main
+    from tests.test_reader import _book
+
+    book = _book(tmp_path, {
+        "Customers": [["Customer ID", "Name", "Currency", "Payment Terms"],
+                      ["CQ3", "Doha Marine Services W.L.L.", "QAR", 30],
+                      ["CB6", "Muharraq Building Materials Co. W.L.L.", "BHD", 30]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["INV-2026-0408", "CQ3", "2026-08-10", 14600.00],
+                     ["BH-SI-005516", "CB6", "2026-08-23", 1456.875],
+                     ["BH-SI-005539", "CB6", "2026-09-20", 3988.400]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                     ["RV-BH-1003", "CB6", "2026-10-20", 1456.875, "BH-SI-005516"]]})
+    qnb, nbb = tmp_path / "qnb.csv", tmp_path / "nbb.csv"
+    with open(qnb, "w", newline="") as fh:
+        csv.writer(fh).writerows([["Date", "Description", "Amount", "Currency"],
+                                  ["29/10/2026", "FAWRAN IN 0123 DOHA MARINE", "14600.00", "QAR"]])
+    with open(nbb, "w", newline="") as fh:
+        csv.writer(fh).writerows([["Date", "Description", "Withdrawals", "Deposits"],
+                                  ["11/10/2026", "FAWRI CR MUHARRAQ BUILDING MAT", "", "3,988.400"],
+                                  ["20/10/2026", "FAWRI+ CR MUHARRAQ BLDG MAT PMT", "",
+                                   "1,456.875"]])
+    out = tmp_path / "rec.xlsx"
+    assert main(["reconcile", str(book), "--bank", str(qnb), "--bank", str(nbb),
+                 "-o", str(out)]) == 0
+    m = pd.read_excel(out, sheet_name="Bank Matches", engine="calamine")
+    assert list(zip(m["Bank Line"], m["Invoice No"], m["Applied Amount"], m["Method"],
+                    m["Status"], strict=True)) == [
+        ("qnb-1", "INV-2026-0408", 14600.0, "amount+payer", "Matched"),
+        ("nbb-1", "BH-SI-005539", 3988.4, "amount+payer", "Matched"),
+        ("nbb-2", "BH-SI-005516", 1456.875, "recorded", "Matched")]
