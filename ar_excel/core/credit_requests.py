@@ -4,11 +4,16 @@ Evidence per request (as of the as-of date):
 
 * Average days late: over the receipts applied to invoices so far, the amount-weighted
   average of (receipt date - invoice due date), an early payment counting as 0 days late.
+  ``Paid Invoices`` counts the invoices those receipts paid off; one still open after a
+  part payment is history (its receipts weigh in the average) but no paid invoice: the
+  Reasons give it apart ("over 1 paid invoice(s) and 1 part-paid").
 * Overdue share: what the customer owes late after its credits on account (invoices past
   due less unapplied receipts and credit notes, never below zero: ``kpis.overdue_by_customer``,
   the Dashboard's overdue receivables) / what it owes (its open balance), in %. Credit
   Status' Overdue Amount is before those credits: 7,000.00 received and not yet applied
-  is no lateness to decline a customer for.
+  is no lateness to decline a customer for. Both are the open items as Credit Status counts
+  them (the caller's ``items``): in the currency of the customer's row, converted at the
+  Policy's exchange rates, so a USD credit note offsets EGP arrears by what it is worth.
 * Utilization now, and at the requested limit (Exposure / Requested Limit).
 
 Rules, first that applies (thresholds can be set in the Policy sheet under the keys in
@@ -78,6 +83,12 @@ _TEXT = {
              "يسدد متأخراً {days} يوماً في المتوسط على {n} فاتورة مسددة"),
     "on_time": ("pays on time on average over {n} paid invoice(s)",
                 "يسدد في الموعد في المتوسط على {n} فاتورة مسددة"),
+    # receipts on invoices still open: payment history, not paid invoices
+    "and_part": (" and {m} part-paid", " و{m} مسددة جزئياً"),
+    "late_part": ("pays on average {days} days late over {m} part-paid invoice(s)",
+                  "يسدد متأخراً {days} يوماً في المتوسط على {m} فاتورة مسددة جزئياً"),
+    "on_time_part": ("pays on time on average over {m} part-paid invoice(s)",
+                     "يسدد في الموعد في المتوسط على {m} فاتورة مسددة جزئياً"),
     "no_history": ("no payment history yet", "لا يوجد سجل سداد بعد"),
     "overdue": ("{pct}% of what it owes is overdue (after credits on account)",
                 "{pct}% من المستحق عليه متأخر (بعد خصم الدائن)"),
@@ -120,17 +131,43 @@ def threshold(policy: Policy, key: str) -> float:
 
 
 def payment_record(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,
-                   as_of: date) -> pd.DataFrame:
-    """Per Customer ID: ``Avg Days Late`` (amount-weighted, early = 0) and ``Paid Invoices``."""
+                   as_of: date, items: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per Customer ID: ``Avg Days Late`` (amount-weighted over every receipt applied, early
+    = 0), ``Paid Invoices`` (those receipts paid, no longer open in ``items``, the open
+    items as of ``as_of``) and ``Part Paid`` (receipts applied, still open: a part payment
+    is payment history, not a paid invoice). Without ``items`` every invoice a receipt was
+    applied to counts as paid."""
     late = days_late(customers, invoices, payments, as_of)
     if late.empty:  # nothing measurable paid: no customer has a record
-        return pd.DataFrame(columns=["Avg Days Late", "Paid Invoices"])
+        return pd.DataFrame(columns=["Avg Days Late", "Paid Invoices", "Part Paid"])
     amount = late["Applied Amount"]
     grouped = late.assign(_weighted=late["Days Late"] * amount).groupby("Customer ID")
+    paid_to = late.drop_duplicates(["Customer ID", "Invoice No"])
+    still_open = paid_to["Invoice No"].isin(_open_invoices(items)) if items is not None \
+        else pd.Series(False, index=paid_to.index)
+    counts = still_open.groupby(paid_to["Customer ID"])
     return pd.DataFrame({
         "Avg Days Late": (grouped["_weighted"].sum() / grouped["Applied Amount"].sum()).round(1),
-        "Paid Invoices": grouped["Invoice No"].nunique(),
+        "Paid Invoices": counts.size() - counts.sum(),
+        "Part Paid": counts.sum(),
     })
+
+
+def _open_invoices(items: pd.DataFrame) -> set[object]:
+    """The invoice numbers with something still owed on them among the open items."""
+    if not len(items):
+        return set()
+    owed = (items["Item Type"] == "Invoice") & (items["Open Amount"].astype("float64") > 0)
+    return set(items.loc[owed, "Invoice No"].dropna())
+
+
+def _record_fact(days: float, paid: int, part: int, arabic: bool) -> str:
+    """How late the customer pays, over how many invoices paid and part-paid."""
+    late = days > 0
+    if not paid:
+        return _t("late_part" if late else "on_time_part", arabic, days=f"{days:g}", m=part)
+    text = _t("late" if late else "on_time", arabic, days=f"{days:g}", n=paid)
+    return text + (_t("and_part", arabic, m=part) if part else "")
 
 
 def _unread(as_typed: pd.Series | None, index: object) -> str:
@@ -213,13 +250,15 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                 refer.append(_t("doubles", arabic))
 
             paid = int(record.at[cid, "Paid Invoices"]) if cid in record.index else 0
-            days_late = float(record.at[cid, "Avg Days Late"]) if paid else np.nan
+            part = int(record.at[cid, "Part Paid"]) if cid in record.index and \
+                "Part Paid" in record else 0
+            history = paid + part  # invoices receipts were applied to
+            days_late = float(record.at[cid, "Avg Days Late"]) if history else np.nan
             row.update({"Avg Days Late": days_late, "Paid Invoices": paid})
-            if not paid:
+            if not history:
                 refer.append(_t("no_history", arabic))
             else:
-                facts.insert(0, _t("late", arabic, days=f"{days_late:g}", n=paid) if days_late > 0
-                             else _t("on_time", arabic, n=paid))
+                facts.insert(0, _record_fact(days_late, paid, part, arabic))
                 if days_late > threshold(policy, "decline_days_late"):
                     decline.append(_t("too_late", arabic,
                                       limit=f"{threshold(policy, 'decline_days_late'):g}"))
@@ -229,7 +268,7 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
             base = float(owed.get(str(cid), 0.0))
             share = round(float(late.get(str(cid), 0.0)) / base * 100, 1) if base > 0 else 0.0
             row["Overdue Share %"] = share
-            facts.insert(1 if paid else 0, _t("overdue", arabic, pct=f"{share:g}"))
+            facts.insert(1 if history else 0, _t("overdue", arabic, pct=f"{share:g}"))
             if share > threshold(policy, "decline_overdue_pct"):
                 decline.append(_t("too_overdue", arabic,
                                   limit=f"{threshold(policy, 'decline_overdue_pct'):g}"))
