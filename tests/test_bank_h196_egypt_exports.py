@@ -123,3 +123,83 @@ def test_totals_row_balance_of_a_newest_first_statement_is_no_closing(tmp_path: 
     st = read_statement(save(rows, tmp_path / "newest.xlsx"))
     assert sorted(st.lines["Amount"].tolist()) == sorted(a for _, a, _ in LINES)
     assert all(b.closing is None for b in st.balances)
+
+
+def html_page(above: str, below: str) -> str:
+    rows = "".join(
+        f"<tr><td>{d:02d}/03/2025</td><td>{t}</td><td>{-a if a < 0 else ''}</td>"
+        f"<td>{a if a > 0 else ''}</td><td>{b:,.2f}</td></tr>"
+        for (d, a, t), b in zip(LINES, BALANCES, strict=True))
+    return ('<html><head><meta charset="utf-8"><title>كشف حساب 2025</title>'
+            "<style>td {font-family: Tahoma}</style></head><body dir=\"rtl\">" + above +
+            "<table border=1><tr><th>Posting Date التاريخ</th><th>Description البيان</th>"
+            "<th>Debit مدين</th><th>Credit دائن</th><th>Balance الرصيد</th></tr>" + rows +
+            "</table>" + below + "</body></html>")
+
+
+def test_html_account_details_outside_the_table(tmp_path: Path) -> None:
+    """Banque Misr's page saved as .xls: the account, currency and balances in <p> and <div>
+    around the table (they were never read: no currency, no account, no tie-out)."""
+    above = ("<p>بنك مصر - Banque Misr</p><div>Account No / رقم الحساب: 2110001000456789</div>"
+             "<div>Currency / العملة: EGP</div><p>Opening Balance: 250,000.00</p>")
+    below = "<p>Closing Balance: 292,859.75</p><p>This statement is computer generated.</p>"
+    path = tmp_path / "misr.xls"
+    path.write_text(html_page(above, below), encoding="utf-8")
+    st = read_statement(path)
+    assert_lines(st)
+    assert st.lines["Currency"].tolist() == ["EGP"] * 6
+    assert st.issues == []
+    b = st.balances[0]
+    assert (b.account, b.currency, b.opening, b.closing, b.difference) == (
+        "2110001000456789", "EGP", OPENING, CLOSING, 0.0)
+
+
+def test_html_note_below_the_table_is_reported(tmp_path: Path) -> None:
+    """Text below the table that is neither a balance nor the bank's note is said, at its
+    row, not lost."""
+    path = tmp_path / "note.xls"
+    path.write_text(html_page("", "<div>يرجى تحديث بياناتكم لدى الفرع</div>"),
+                    encoding="utf-8")
+    st = read_statement(path)
+    assert len(st.lines) == 6
+    assert [i.cell for i in st.issues] == ["A8"]
+    assert "يرجى تحديث بياناتكم" in st.issues[0].message
+
+
+def test_currency_by_name_and_code(tmp_path: Path) -> None:
+    """QNB Alahli's "العملة / Currency | جنيه مصري EGP": the name beside its code."""
+    rows = [["QNB ALAHLI"], ["العملة / Currency", "جنيه مصري EGP"], HEADER,
+            *[line_row(i) for i in range(6)]]
+    st = read_statement(save(rows, tmp_path / "qnb.xlsx"))
+    assert st.lines["Currency"].tolist() == ["EGP"] * 6
+
+
+def test_the_banks_time_to_object_is_its_note(tmp_path: Path) -> None:
+    """Banque du Caire's and Faisal Islamic's notes at the foot (deemed correct unless the bank
+    is told within 30 days; made from internet banking): the statement's note, no Input
+    Issue each ('row with no date and no amount')."""
+    rows = [HEADER, *[line_row(i) for i in range(6)], [],
+            ["* يعتبر هذا الكشف صحيحًا ما لم يخطر البنك بأي اعتراض خلال 30 يومًا"],
+            ["تم استخراج هذا الكشف من خدمة الإنترنت البنكي - بنك فيصل الإسلامي المصري"],
+            ["This statement shall be deemed correct unless the bank is notified within 30 "
+             "days"]]
+    st = read_statement(save(rows, tmp_path / "bdc.xlsx"))
+    assert_lines(st)
+    assert st.issues == []
+
+
+def test_bilingual_headers_name_their_columns(tmp_path: Path) -> None:
+    """Headers in both languages with a space between ("Posting Date التاريخ", "Debit مدين"):
+    each language names the column. They were found only by the values under them, which
+    two rows of text under a short statement's lines outweighed ("could not find the header
+    row")."""
+    rows = ["Posting Date التاريخ,Description البيان,Debit مدين,Credit دائن,Balance الرصيد"] + [
+        f"{d:02d}/03/2025,{t},{-a if a < 0 else ''},{a if a > 0 else ''},{b}"
+        for (d, a, t), b in zip(LINES, BALANCES, strict=True)] + [
+        "Closing Balance: 292859.75", "Please keep your contact details up to date"]
+    path = tmp_path / "bilingual.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    st = read_statement(path)
+    assert_lines(st)
+    assert st.balances[0].closing == CLOSING
+    assert [i.cell for i in st.issues] == ["A9"]

@@ -231,6 +231,22 @@ def split_header(cell: Any) -> tuple[str, str | None]:
     return text, None
 
 
+# a run of words in Arabic letters, or in Latin ones, of a header in both languages
+_LANGUAGE_RUN = re.compile(r"[\u0600-\u06ff][\u0600-\u06ff\s.]*|[A-Za-z][A-Za-z\s.#&'-]*")
+
+
+def _languages(header: str) -> list[str]:
+    """The header in each language where it is written in both, Arabic and Latin letters
+    ("Posting Date التاريخ" -> "Posting Date", "التاريخ"); none where it is in one."""
+    runs = [r.strip() for r in _LANGUAGE_RUN.findall(header) if r.strip()]
+    arabic = [r for r in runs if "\u0600" <= r[0] <= "\u06ff"]
+    return runs if arabic and len(arabic) < len(runs) else []
+
+
+# every alias of every column: a header that is one is that column's whole
+_EVERY_ALIAS = frozenset(a for keys in ALIASES.values() for a in keys)
+
+
 def match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | None:
     headers = ["" if c is None else str(c).strip() for c in row]
     split = [split_header(c) for c in headers]
@@ -251,11 +267,18 @@ def match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | No
                 return None
             columns[canon] = idx
             used.add(idx)
+    # a bilingual header ("Posting Date التاريخ", "Debit / مدين", "الرصيد\nBalance"): each
+    # language's words name the column too, where the whole header names none
+    named = [(k, *(fold_key(p) for p in _languages(name))) for k, (name, _) in zip(
+        keys, split, strict=True)]
     for canon, alias_keys in ALIASES.items():
         if canon in columns:
             continue
         for alias in alias_keys:  # the canonical name first, then aliases in order
             idx = next((i for i, k in enumerate(keys) if k == alias and i not in used), None)
+            if idx is None:
+                idx = next((i for i, ks in enumerate(named) if alias in ks[1:] and i not in used
+                            and ks[0] not in _EVERY_ALIAS), None)
             if idx is not None:
                 columns[canon] = idx
                 used.add(idx)

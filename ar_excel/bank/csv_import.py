@@ -480,7 +480,7 @@ def _with_sheets_like_it(path: Path, names: list[str], rows_of: Callable[[str], 
 def read_html(path: Path, data: bytes, mapping: dict[str, Any] | None = None,
               encoding: str | None = None, day_first: bool | None = None) -> Statement:
     decoded = decode_bytes(data, encoding or page_charset(data))
-    parser = TableRows()
+    parser = TableRows(loose_text=True)
     parser.feed(decoded.text)
     parser.close()
     rows = parser.rows

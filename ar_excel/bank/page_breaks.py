@@ -42,7 +42,18 @@ _FOOTER_NOTE = re.compile(
     r"\bno\s+signature\s+(is\s+)?required\b|\bend\s+of\s+(the\s+)?statement\b|"
     r"(صادر|مستخرج|مطبوع|معد|كشف(\s+حساب)?)\s+(آلي|الي|إلكتروني|الكتروني)(ا|اً|ًا|ة|ه)?(?!\w)|"
     r"(لا|ولا)\s+(يحتاج|يتطلب|تحتاج|تتطلب|يستلزم|يلزم)\s+(إلى\s+|الى\s+|إلي\s+|الي\s+|ل)?"
-    r"(أي\s+|اي\s+)?(ال)?(توقيع|ختم)|بدون\s+(توقيع|ختم)|نهاية\s+(الكشف|كشف\s+الحساب)")
+    r"(أي\s+|اي\s+)?(ال)?(توقيع|ختم)|بدون\s+(توقيع|ختم)|نهاية\s+(الكشف|كشف\s+الحساب)|"
+    # the account holder's time to object: "deemed correct unless the bank is notified within
+    # 15 days", "يعتبر هذا الكشف صحيحًا ما لم يخطر البنك بأي اعتراض خلال 30 يومًا"
+    r"\b(deemed|considered|treated\s+as|taken\s+as)\s+(to\s+be\s+)?(correct|accurate|"
+    r"accepted|approved|final)\b.*\b(unless|if\s+no|within)\b|\breport\s+any\s+(discrepanc(y|ies)|errors?|differences?)\b|"
+    r"(يعتبر|يُعتبر|تعتبر)\s+(هذا\s+)?(ال)?كشف(\s+(ال)?حساب)?\s+(صحيح|معتمد|نهائي|مقبول)|"
+    r"(ما\s+لم|إذا\s+لم|اذا\s+لم)\s+(يخطر|تخطر|يرد|ترد|يصل|تصل|يتم\s+إخطار|يتم\s+اخطار)"
+    r".*(اعتراض|ملاحظ|خلال)|"
+    # made from the bank's internet banking: "تم استخراج هذا الكشف من خدمة الإنترنت البنكي"
+    r"(مستخرج|استخراج|صادر)\s+(هذا\s+(ال)?كشف\s+)?من\s+(خدمة\s+|خدمات\s+)?(ال)?(إنترنت|انترنت)|"
+    r"\b(extracted|generated|printed|issued)\s+(from|via|through)\s+(the\s+)?(internet|online|"
+    r"e-?)\s*banking\b")
 
 
 def statement_footer(row: list[Any]) -> bool:

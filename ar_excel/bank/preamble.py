@@ -111,14 +111,26 @@ def currency_named(row: list[Any]) -> str | None:
     Dollar" (a code is read by ``CURRENCY_LABEL``)."""
     cells = [str(c).strip() for c in row if not is_blank(c)]
     for _, value in _label_value_pairs(cells, _is_currency_label):
-        code = parse_currency(value)  # (a name with its article too: "الجنيه المصري")
-        return code if re.fullmatch(r"[A-Z]{3}", code) else None
+        return _currency_of_value(value)
     for cell in cells:  # the label and the name in one cell: "العملة: دينار بحريني"
         m = _LABEL_AND_NAME.match(cell)
         if m:
-            code = parse_currency(m.group(1))
-            return code if re.fullmatch(r"[A-Z]{3}", code) else None
+            return _currency_of_value(m.group(1))
     return None
+
+
+def _currency_of_value(value: str) -> str | None:
+    """The currency a label's value names: by name (with its article too: "الجنيه المصري"),
+    or by its code beside its name in a bilingual export ("جنيه مصري EGP", "EGP - Egyptian
+    Pound", "Egyptian Pound (EGP)"), where the name is that currency's too."""
+    code = parse_currency(value)
+    if re.fullmatch(r"[A-Z]{3}", code):
+        return code
+    codes = [c for c in re.findall(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", value) if c in ISO_4217]
+    if len(set(codes)) != 1:
+        return None
+    rest = re.sub(rf"(?<![A-Za-z]){codes[0]}(?![A-Za-z])|[()\[\]\-–/|:,]", " ", value).strip()
+    return codes[0] if not rest or parse_currency(rest) == codes[0] else None
 
 
 _LABEL_AND_NAME = re.compile(rf"(?i)^\s*(?:{_CURRENCY_WORDS})\s*:\s*(\S.*?)\s*$")
@@ -243,6 +255,9 @@ def account_named(row: list[Any]) -> str | None:
     if found is None:
         m = next((m for c in cells for m in [_ACCOUNT_IN_CELL.match(c)] if m), None)
         found = (m.group(1) or m.group(2)).strip() if m else None
+    if found is None:  # a bilingual label and its value in one cell: "Account No / رقم الحساب: 2110..."
+        found = next((value.strip() for c in cells for label, colon, value in [c.partition(":")]
+                      if colon and value.strip() and _is_account_label(label)), None)
     if found is None or not _ACCOUNT_ID.match(found.split(" / ")[0].strip()):
         return None
     return re.sub(r"[\s-]", "", found.split(" / ")[0])
