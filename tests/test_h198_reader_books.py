@@ -95,3 +95,86 @@ def test_arabic_aging_detail_by_bands(tmp_path):
     book = read_book(path)
     assert book.invoices["Amount"].tolist() == [5000, 800]
     assert _aging(book) == {"C1": [5000, 0, 0, 0, 0, 5000], "C2": [0, 0, 0, 0, 800, 800]}
+
+
+# ---------------------------------------------------------------- QuickBooks Desktop jobs
+
+
+def _qb_desktop_open_invoices(job: str) -> list[list]:
+    """QuickBooks Desktop's Open Invoices exported to Excel: the row labels in columns of
+    their own (the customer in A, its jobs in B), each job closed by its total, the
+    customer's own invoices after its jobs. ``job`` formats a job's heading."""
+    def blank(n: int) -> list[None]:
+        return [None] * n
+
+    return [
+        ["Nile Co"], ["Open Invoices"], ["As of November 30, 2026"],
+        [None, None, None, "Type", "Date", "Num", "Terms", "Due Date", "Aging",
+         "Open Balance"],
+        ["Nile Foods"],
+        [None, job.format("Cairo Branch")],
+        [*blank(3), "Invoice", "10/01/2026", "1012", "Net 30", "10/31/2026", 30, 10000],
+        [None, "Total " + job.format("Cairo Branch"), *blank(7), 10000],
+        [None, job.format("Alex Branch")],
+        [*blank(3), "Invoice", "11/10/2026", "1031", "Net 30", "12/10/2026", None, 3000],
+        [None, "Total " + job.format("Alex Branch"), *blank(7), 3000],
+        [*blank(3), "Invoice", "11/15/2026", "1033", "Net 30", "12/15/2026", None, 700],
+        ["Total Nile Foods", *blank(8), 13700],
+        ["Delta Traders"],
+        [*blank(3), "Invoice", "09/15/2026", "1008", "Net 30", "10/15/2026", 46, 8000],
+        ["Total Delta Traders", *blank(8), 8000],
+        ["TOTAL", *blank(8), 21700]]
+
+
+QB_CONTACTS = [["Customer Contact List"], [], ["Customer", "Email", "Bill to"],
+               ["Nile Foods", "ap@nile.com", "Cairo"],
+               ["Nile Foods:Cairo Branch", "cairo@nile.com", "Cairo"],
+               ["Nile Foods:Alex Branch", "alex@nile.com", "Alexandria"],
+               ["Delta Traders", "ap@delta.com", "Alexandria"]]
+
+
+def test_quickbooks_desktop_job_headings_name_the_jobs(tmp_path):
+    """A job's heading in column B ('Cairo Branch' under 'Nile Foods') was read as an
+    invoice with no number, date or amount ('Num is required but blank' at F6 and F9, 'Date
+    ...' at E6 and E9) and the job's invoices as the parent's. Now the heading names the job,
+    as QuickBooks does ('Nile Foods:Cairo Branch', written so or not), its invoices are the
+    job's, and the customer's own invoice after its jobs (1033, 700.00) the customer's. By
+    hand: Cairo Branch 10,000.00 30 days late, Alex Branch 3,000.00 and Nile Foods 700.00
+    current, Delta Traders 8,000.00 46 days late: 21,700.00."""
+    for job in ("{}", "Nile Foods:{}"):
+        path = save_sheets(tmp_path / "qb.xlsx", {
+            "Customer Contact List": QB_CONTACTS,
+            "Open Invoices": _qb_desktop_open_invoices(job)})
+        book = read_book(path)
+        assert book.invoices[["Invoice No", "Customer ID", "Amount"]].values.tolist() == [
+            ["1012", "Nile Foods:Cairo Branch", 10000], ["1031", "Nile Foods:Alex Branch", 3000],
+            ["1033", "Nile Foods", 700], ["1008", "Delta Traders", 8000]]
+        assert [i.cell for i in book.issues] == ["B8", "A17"]  # the subtotals, the TOTAL
+
+
+def test_a_job_not_in_the_contact_list_is_its_customers(tmp_path):
+    """The contact list exported without its jobs: an invoice of 'Nile Foods:Cairo
+    Branch' (a heading, or QuickBooks' A/R Aging Detail's Name column) is Nile Foods', said
+    once per sheet; before, the jobs aged as '(not in Customers)'."""
+    contacts = [r for r in QB_CONTACTS if not (len(r) > 1 and ":" in str(r[0]))]
+    path = save_sheets(tmp_path / "qb.xlsx", {
+        "Customer Contact List": contacts,
+        "Open Invoices": _qb_desktop_open_invoices("{}")})
+    book = read_book(path)
+    assert book.invoices["Customer ID"].tolist() == [
+        "Nile Foods", "Nile Foods", "Nile Foods", "Delta Traders"]
+    assert [(i.cell, i.message) for i in book.issues][-1] == (
+        "A7", "2 row(s) name a customer's job not in Customer Contact List ('Nile Foods:Cairo "
+              "Branch'): read as the job's customer, Nile Foods (A7, A10)")
+    aging = _aging_by_name(book)
+    assert aging == {"Nile Foods": [700 + 3000, 10000, 0, 0, 0, 13700],
+                     "Delta Traders": [0, 0, 8000, 0, 0, 8000]}
+
+
+def _aging_by_name(book) -> dict[str, list[float]]:
+    from tests.test_erp_exports import _run
+
+    aging = _run(book, "aging")["Aging"]
+    buckets = ["Current", "1-30", "31-60", "61-90", "90+", "Total"]
+    return {r["Customer ID"]: [r[b] for b in buckets] for _, r in aging.iterrows()
+            if r["Customer ID"] in ("Nile Foods", "Delta Traders")}

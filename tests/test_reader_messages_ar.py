@@ -459,6 +459,10 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Method"],
                      ["P1", "C1", datetime(2026, 10, 20), 50, "CN-1", "Write-off"],
                      ["P2", "C1", datetime(2026, 10, 22), 300, "RV-9", "Cash"]]}))
+    marks.append(_save(tmp_path, "jobs.xlsx", {  # QuickBooks' Customer:Job, the job unlisted
+        "Customers": [["Customer", "Email"], ["Nile Foods", "ap@nile.com"]],
+        "Invoices": [["Num", "Name", "Date", "Amount"],
+                     ["1012", "Nile Foods:Cairo Branch", datetime(2026, 10, 1), 100]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -16,6 +16,7 @@ from ar_excel.io.contact_rows import contact_lines_into_their_customer
 from ar_excel.io.customer_keys import (
     blank_ids_from_name_columns,
     customer_names_as_ids,
+    jobs_as_their_customers,
     keys_as_spelled_in_their_lists,
     keys_in_a_master_column,
     payers_from_invoices,
@@ -165,6 +166,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         names = NameIndex(book.tables["Customers"].frame)
         receivers_by_tax_number(book)  # a portal's export: its buyers by tax number
         customer_names_as_ids(book, names)
+        jobs_as_their_customers(book, names)  # QuickBooks' 'Nile Foods:Cairo Branch'
         blank_ids_from_name_columns(book, names)
         suppliers_left_out(book)  # a contacts list exported whole: its suppliers
     if "Invoices" not in book.tables and "Invoices" not in book.unusable:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ar_excel.io.cells_named import cells_named
 from ar_excel.model import ROW, Book, Issue, cell_ref
 from ar_excel.names import match_key
 
@@ -165,6 +166,40 @@ def customer_names_as_ids(book: Book, names: NameIndex) -> None:
                     rows[0], "Customer ID",
                     f"a customer's name, not an ID: read as {cid} on {len(rows)} row(s)"))
             table.frame.loc[rows, "Customer ID"] = cid
+
+
+def jobs_as_their_customers(book: Book, names: NameIndex) -> None:
+    """A Customer ID written as QuickBooks names a customer's job, "Nile Foods:Cairo
+    Branch", that the customer list does not hold (its contact list exported without the
+    jobs) is the job's customer's, the name before the colon, where that is a customer of the
+    list (by ID or by name): the job is billed to its customer. One Input Issue per sheet names
+    the cells."""
+    master = book.tables.get("Customers")
+    if master is None:
+        return
+    from ar_excel.core.customers.ids import names_as_ids, unknown_values
+
+    known = set(master.frame["Customer ID"].dropna())
+    for kind, table in book.tables.items():
+        if kind == "Customers" or "Customer ID" not in table.frame:
+            continue
+        column = table.frame["Customer ID"]
+        jobs = {v: v.split(":", 1)[0].strip() for v in unknown_values(column, known)
+                if isinstance(v, str) and ":" in v.strip(":")}
+        if not jobs:
+            continue
+        parents = {p: p for p in jobs.values() if p in known}
+        parents.update(names_as_ids({p for p in jobs.values() if p not in parents}, names))
+        read = {job: parents[p] for job, p in jobs.items() if p in parents}
+        if not read:
+            continue
+        rows = column.index[column.isin(list(read))]
+        table.frame.loc[rows, "Customer ID"] = column[rows].map(read)
+        first = column[rows[0]]
+        cells = [table.cell(i, "Customer ID") for i in rows]
+        book.issues.append(table.issue(rows[0], "Customer ID", (
+            f"{len(rows)} row(s) name a customer's job not in {master.sheet} ('{first}'): "
+            f"read as the job's customer, {read[first]} ({cells_named(cells)})")))
 
 
 def receivers_by_tax_number(book: Book) -> None:

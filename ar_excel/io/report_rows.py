@@ -339,6 +339,54 @@ def group_headings(columns: list[np.ndarray], types: list[ValueTypes], keep: np.
     return np.array(found, dtype=np.int64)
 
 
+def sub_headings(columns: list[np.ndarray], types: list[ValueTypes], keep: np.ndarray,
+                 header: list[Any], names: list[str], fields: set[str],
+                 headings: np.ndarray) -> list[tuple[int, int]]:
+    """The rows heading a group within a group (position, column): a text alone in one of the
+    report's leading unlabelled columns other than the first, below a group heading
+    (QuickBooks Desktop's Open Invoices prints a customer's jobs so, "Cairo Branch" in column
+    B under "Nile Foods" in A, each followed by its "Total Cairo Branch"). A record fills a
+    contract column, so it is never one."""
+    if not len(headings) or not len(keep):
+        return []
+    leading = []
+    for j in range(1, len(columns)):
+        if names[j] in fields or not is_blank(header[j]):
+            break
+        leading.append(j)
+    found = []
+    for j in leading:
+        rows = keep & types[j].mask(str)
+        rows[: int(headings[0]) + 1] = False
+        for pos in np.flatnonzero(rows).tolist():
+            if all(is_blank(c[pos]) for k, c in enumerate(columns) if k != j):
+                found.append((pos, j))
+    return sorted(found)
+
+
+def customers_of_groups(heads: list[Any], headings: np.ndarray, subs: list[tuple[int, int]],
+                        closed: list[int], n: int) -> np.ndarray:
+    """Each row's customer in a report grouped by customer (``heads``: the headings'
+    customers, at ``headings``), where some groups hold sub-groups (``subs``) whose totals
+    rows (``closed``) end them: a job's records are its customer's job, named as QuickBooks
+    names it, "Nile Foods:Cairo Branch" (a sub-heading written so already is kept); the
+    customer's own records, before or after its jobs, are the customer's."""
+    group = pd.Series([None] * n, dtype="object")
+    group[headings.tolist()] = heads
+    group = group.ffill()
+    job = pd.Series([None] * n, dtype="object")
+    job[list(headings.tolist()) + closed] = ""
+    for pos, text in subs:
+        job[pos] = text
+    job = job.ffill()
+    out = group.to_numpy(dtype=object).copy()
+    for pos in range(n):
+        sub, parent = job.iat[pos], out[pos]
+        if isinstance(sub, str) and sub and isinstance(parent, str):
+            out[pos] = sub if sub.startswith(parent + ":") else f"{parent}:{sub}"
+    return out
+
+
 def headings_with_sums(columns: list[np.ndarray], types: list[ValueTypes], keep: np.ndarray,
                        names: list[str], schema: SheetSchema, blanks: dict[int, np.ndarray],
                        parse_amounts: Any) -> np.ndarray:

@@ -69,6 +69,7 @@ from ar_excel.io.receipts_naming_invoices import receipt_lines, receipts_naming_
 from ar_excel.io.report_footers import footer_rows
 from ar_excel.io.report_rows import (
     customer_rows_with_sums,
+    customers_of_groups,
     group_headings,
     heading_customer,
     headings_with_sums,
@@ -76,6 +77,7 @@ from ar_excel.io.report_rows import (
     ledger_group_rows,
     record_rows,
     repeated_headers,
+    sub_headings,
     sum_rows,
     sum_rows_issues,
     totals_issues,
@@ -561,9 +563,13 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     elif by_headings:
         if not len(headings):
             return None, [*issues, _missing_columns(sheet, header, header_row, missing)]
-        group = np.full(len(keep), None, dtype=object)
-        group[headings] = [heading_customer(v) for v in columns[0][headings].tolist()]
-        customers = pd.Series(group, dtype="object").ffill().to_numpy()
+        heads = [heading_customer(v) for v in columns[0][headings].tolist()]
+        subs = sub_headings(columns, types, keep, header, names,
+                            {f.name for f in schema.fields}, headings)
+        keep[[pos for pos, _ in subs]] = False  # a job's heading under its customer's
+        customers = customers_of_groups(
+            heads, headings, [(pos, str(columns[j][pos]).strip()) for pos, j in subs],
+            [pos for pos, at, _ in totals if at > 0], len(keep))
     positions = np.flatnonzero(keep)
     if opening:  # (as positions among the records)
         opening = np.flatnonzero(np.isin(positions, opening)).tolist()
