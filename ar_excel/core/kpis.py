@@ -354,6 +354,21 @@ def cash_rows(payments: pd.DataFrame, non_cash_rows: pd.Series | None = None,
     return payments["Amount"].notna() & ~non_cash_rows & ~returned
 
 
+def may_move(payments: pd.DataFrame, rows: pd.Series | None = None) -> pd.Series:
+    """Per Payments row: True where its customer has a negative row among ``rows`` (None:
+    any row), so may have moved money off its account onto an invoice (``account_moves``):
+    every move has such a row. The one screen of the customers worth looking at, for
+    ``account_moves`` (``rows``: its cash rows, exact) and for the callers that look before
+    they know which rows are cash (``mover_currencies``, the statements' ``net_of_moves``:
+    any negative row, a few more customers, no move missed), so a ledger's hundreds of
+    thousands of receipts are not read row by row for the few customers who ever moved
+    money."""
+    negative = payments["Amount"].astype("float64").lt(0)
+    if rows is not None:
+        negative &= rows
+    return payments["Customer ID"].isin(set(payments.loc[negative, "Customer ID"]))
+
+
 def account_moves(payments: pd.DataFrame, currencies: pd.Series | None = None,
                   cash: pd.Series | None = None) -> pd.Series:
     """Per Payments row, the key of the move it is part of where it moves money the customer
@@ -376,12 +391,11 @@ def account_moves(payments: pd.DataFrame, currencies: pd.Series | None = None,
         return out
     amounts = payments["Amount"].astype("float64")
     cash = amounts.notna() if cash is None else cash & amounts.notna()
-    negative = cash & amounts.lt(0)
-    if not (negative.any() and (cash & amounts.gt(0)).any()):
+    if not ((cash & amounts.lt(0)).any() and (cash & amounts.gt(0)).any()):
         return out
     # every move has a row off the account: only the customers with one are looked at (a
     # ledger's few hundred such rows, not its hundreds of thousands of receipts)
-    cash &= payments["Customer ID"].isin(set(payments.loc[negative, "Customer ID"]))
+    cash &= may_move(payments, cash)
     rows = payments[cash]
     signed = amounts[cash]
     blank = pd.Series(None, index=rows.index, dtype=object)
@@ -748,8 +762,7 @@ def mover_currencies(payments: pd.DataFrame, customers: pd.DataFrame,
     among its invoices took most of ``days_late`` (0.8 s of 300,000 receipts), for the few
     customers who ever moved money."""
     out = pd.Series(None, index=payments.index, dtype=object)
-    negative = payments["Amount"].astype("float64").lt(0)
-    maybe = payments["Customer ID"].isin(set(payments.loc[negative, "Customer ID"])).to_numpy()
+    maybe = may_move(payments).to_numpy()
     if maybe.any():
         out.iloc[np.flatnonzero(maybe)] = payment_currency(
             payments[maybe], customers, invoices).to_numpy(dtype=object)

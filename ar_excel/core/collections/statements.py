@@ -66,7 +66,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.entries import CREDIT_NOTE_METHOD, opening_rows, said_cancelled
-from ar_excel.core.kpis import account_moves, cash_rows
+from ar_excel.core.kpis import account_moves, cash_rows, may_move
 from ar_excel.core.ledger import balances_as_stated, kinds_of, list_kinds, open_as_stated
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
@@ -163,7 +163,7 @@ def net_of_moves(payments: pd.DataFrame, currencies: pd.Series | None = None) ->
     amounts = payments["Amount"].astype(float)
     # every move has a row off the account: the kinds of rows are read only for the
     # customers with a negative one
-    maybe = payments["Customer ID"].isin(set(payments.loc[amounts.lt(0), "Customer ID"]))
+    maybe = may_move(payments)
     if not maybe.any():
         return amounts
     some = payments[maybe]
