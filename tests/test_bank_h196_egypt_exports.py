@@ -203,3 +203,48 @@ def test_bilingual_headers_name_their_columns(tmp_path: Path) -> None:
     assert_lines(st)
     assert st.balances[0].closing == CLOSING
     assert [i.cell for i in st.issues] == ["A9"]
+
+
+def test_pending_section_under_the_booked_lines(tmp_path: Path) -> None:
+    """CIB's export with its pending transactions under the booked ones: the pending credit
+    of 5,000.00 was read as a booked line (7 lines), and the closing balance above it taken
+    for a page's carried-forward (no tie-out). Now left out, named at its row."""
+    rows = [["CIB"], ["Account", "100012345690", "EGP"], HEADER,
+            [None, None, "Opening Balance", None, None, None, OPENING],
+            *[line_row(i) for i in range(6)],
+            [None, None, "Closing Balance", None, None, None, CLOSING], [],
+            ["Pending Transactions / حركات تحت التنفيذ"], HEADER[:6],
+            ["31/03/2025", None, "تحويل وارد من شركة النيل - قيد التنفيذ", "PND001", None, 5000.0]]
+    st = read_statement(save(rows, tmp_path / "cib.xlsx"))
+    assert_lines(st)
+    assert (st.balances[0].opening, st.balances[0].closing) == (OPENING, CLOSING)
+    assert st.balances[0].difference == 0.0
+    assert [(i.cell, i.value) for i in st.issues] == [("A15", "31/03/2025")]
+    assert st.issues[0].message == (
+        "pending (not yet booked) line under 'Pending Transactions / حركات تحت التنفيذ' left "
+        "out; it will come on a later statement")
+    from ar_excel.io.bank_messages_ar import arabic_bank_message
+
+    assert arabic_bank_message(st.issues[0].message) == (
+        "استُبعد سطر معلّق (لم يُقيَّد بعد) تحت 'Pending Transactions / حركات تحت التنفيذ'؛ "
+        "سيأتي في كشف لاحق")
+
+
+def test_narrative_naming_a_blocked_amount_is_no_pending_section(tmp_path: Path) -> None:
+    """The rest of a line's narrative in its own column ("BLOCKED AMOUNT RELEASE") opens no
+    section: the lines under it are booked."""
+    rows = [HEADER, *[line_row(i) for i in range(3)], [None, None, "BLOCKED AMOUNT RELEASE"],
+            *[line_row(i) for i in range(3, 6)]]
+    st = read_statement(save(rows, tmp_path / "blocked.xlsx"))
+    assert st.lines["Amount"].tolist() == [a for _, a, _ in LINES]
+
+
+def test_number_of_the_banks_entry(tmp_path: Path) -> None:
+    """"رقم الحركة" (the bank's number of the entry) was read as nothing: each line's Bank
+    Line was its position. It is the bank's id of the line."""
+    rows = [["التاريخ", "البيان", "رقم الحركة", "مدين", "دائن", "الرصيد"]] + [
+        [day(d), t, f"TRX{i:05d}", -a if a < 0 else None, a if a > 0 else None, b]
+        for i, ((d, a, t), b) in enumerate(zip(LINES, BALANCES, strict=True))]
+    st = read_statement(save(rows, tmp_path / "nbe.xlsx"))
+    assert st.lines["Bank Ref"].tolist() == [f"TRX{i:05d}" for i in range(6)]
+    assert st.lines["Bank Line"].tolist() == [f"TRX{i:05d}" for i in range(6)]

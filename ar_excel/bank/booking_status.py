@@ -2,11 +2,14 @@
 
 The rule: a pending line ("vorgemerkt", "معلق") comes on a later statement, and a payment the
 bank never carried out (declined, reverted, "مرفوض") moved no money: both are left out, each
-named with its row.
+named with its row. A line is pending by its status, or by standing in the section of pending
+transactions a portal prints under the booked ones ("Pending Transactions / حركات تحت
+التنفيذ", "عمليات معلقة", "Unposted items").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +18,7 @@ import numpy as np
 from ar_excel.bank.cells import (
     per_value,
 )
+from ar_excel.parsing import is_blank
 
 _PENDING = {"pending", "pend", "pdng", "vorgemerkt", "umsatz vorgemerkt", "en attente", "معلق",
             "قيد التنفيذ",
@@ -44,3 +48,43 @@ def unbooked_by_status(statuses: list[Any], main: np.ndarray,
               f"the bank did not carry this payment out (status '{statuses[pos]}'): no money "
               "moved, so the line was left out")
     return pending | never
+
+
+# the title of a section of transactions the bank has not booked yet
+_PENDING_TITLE = re.compile(
+    r"(?i)\b(pending|unposted|un-posted|uncleared|unbooked|on[\s-]+hold|held|blocked|"
+    r"authori[sz]ed|memo)\s+(transactions?|items?|entries|amounts?|funds|payments?)\b|"
+    r"\b(transactions?|items?|entries)\s+(pending|not\s+yet\s+(posted|booked)|awaiting\s+"
+    r"(posting|clearing))\b|"
+    r"(حركات|الحركات|عمليات|العمليات|معاملات|المعاملات|مبالغ|المبالغ|قيود|القيود)\s*"
+    r"(ال)?(معلق[ةه]|تحت\s*(ال)?تنفيذ|قيد\s*(ال)?تنفيذ|محجوز[ةه]|غير\s*(ال)?مقيد[ةه]|لم\s*تقيد|"
+    r"قيد\s*(ال)?معالج[ةه]|تحت\s*(ال)?تحصيل)")
+
+
+def pending_section(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
+                    no_money: np.ndarray, date_cells: list[Any],
+                    issue: Callable[[int, int, str, Any, str], None]) -> np.ndarray:
+    """The rows of the section of pending transactions a portal prints under the statement's
+    booked lines: its title (a row of a few words, no date, no figure: "Pending
+    Transactions", "حركات تحت التنفيذ") and every row below it. Its lines come on a later
+    statement: each is named. Only under booked lines: a title above every line would take
+    the statement's own lines with it."""
+    out = np.zeros(len(main), dtype=bool)
+    lines = main & dated & ~no_money
+    for pos in np.flatnonzero(main & ~dated & no_money).tolist():
+        cells = [c for c in data[pos] if not is_blank(c)]
+        # a title opens the row, in its first column, as a section's does (not the rest of a
+        # narrative in its own column: "BLOCKED AMOUNT RELEASE")
+        if (not lines[:pos].any() or is_blank(data[pos][0])
+                or not all(isinstance(c, str) for c in cells)):
+            continue
+        title = " ".join(" ".join(cells).split())
+        if len(title.split()) > 8 or not _PENDING_TITLE.match(title.lstrip("-–*#:. ")):
+            continue
+        out[pos:] = main[pos:]
+        for line in (np.flatnonzero(lines[pos:]) + pos).tolist():
+            issue(line, 6, "Date", date_cells[line],
+                  f"pending (not yet booked) line under '{title}' left out; it will come on a "
+                  "later statement")
+        break
+    return out

@@ -102,7 +102,9 @@ EXPORT_ALIASES: dict[str, tuple[str, ...]] = {
                   "رقم الحوالة", "رقم السند"),
     "Bank Ref": ("ID", "TransferWise ID", "Wise ID", "Transaction Ref", "Volgnr", "Trans ID",
                  "Txn ID", "Bank Ref", "Bank Ref No", "Bank Reference No", "Transaktions-ID",
-                 "Transaktionsnummer"),
+                 "Transaktionsnummer",
+                 # Egyptian and Gulf exports' number of the bank's entry (movement, posting)
+                 "رقم الحركة", "رقم المعاملة", "رقم القيد"),
     "Description": ("Omschrijving", "Remittance Info", "Payment Details",
                     "Transaction Narrative",
                     "Zahlungsreferenz"),  # SumUp: the payer's words ("RE 2026-1003")

@@ -29,7 +29,7 @@ from ar_excel.bank.balance_rows import (
     closing_on_the_totals_row,
     totals_that_differ,
 )
-from ar_excel.bank.booking_status import unbooked_by_status
+from ar_excel.bank.booking_status import pending_section, unbooked_by_status
 from ar_excel.bank.cells import (
     ColumnCells,
     cell_at,
@@ -445,6 +445,7 @@ def _kinds_of_rows(read: _Reading, desc_cols: list[int], balances: StatementBala
     main = ~empty
     if "_status" in cols:  # before the dating: a pending line may have no booking date yet
         main &= ~unbooked_by_status(table.cells(cols["_status"]), main, report)
+    main &= ~pending_section(read.data, main, dated, no_money, raw_dates, report)
 
     screened = screen_rows(read.data, main, dated, no_money, table, read.header, read.preamble,
                            cols, desc_cols, balances,

@@ -282,6 +282,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          "أرقام صفحات ('{0}'، الصفوف {1}): فواصل صفحات الكشف وليست معاملات؛ استُبعدت"),
         (r"^pending \(not yet booked\) line left out; it will come on a later statement$",
          "استُبعد سطر معلّق (لم يُقيَّد بعد)؛ سيأتي في كشف لاحق"),
+        (r"^pending \(not yet booked\) line under '(.*)' left out; it will come on a later "
+         r"statement$",
+         "استُبعد سطر معلّق (لم يُقيَّد بعد) تحت '{0}'؛ سيأتي في كشف لاحق"),
         (r"^row with no date and no amount \('(.*)'\): not a transaction; left out$",
          "صف بلا تاريخ ولا مبلغ ('{0}'): ليس معاملة؛ استُبعد"),
         (r"^summary row without a date \('(.*)'\): not a transaction; left out$",
