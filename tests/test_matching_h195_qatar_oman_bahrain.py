@@ -90,3 +90,28 @@ def test_a_statement_naming_no_currency_reconciled_with_others_keeps_its_recorde
         ("qnb-1", "INV-2026-0408", 14600.0, "amount+payer", "Matched"),
         ("nbb-1", "BH-SI-005539", 3988.4, "amount+payer", "Matched"),
         ("nbb-2", "BH-SI-005516", 1456.875, "recorded", "Matched")]
+
+
+def test_a_statement_newest_first_opens_with_its_last_lines_balance():
+    """Commercial Bank of Qatar's CSV lists the newest line first: the statement opens with
+    the oldest (last) line's running balance less its amount, and closes with the newest
+    (first) line's, so it ties out (it was opened at 117,450.00 from the newest line and did
+    not tie out)."""
+    from ar_excel.core.ledger import open_items
+    from ar_excel.core.matching import match_statement
+    from ar_excel.policy import Policy
+    from tests.test_matching_real_narratives import statement
+    from tests.test_matching_rules import AS_OF, frame
+
+    lines = statement({"amount": -20.00, "desc": "QNB CHARGES", "date": "2026-10-31", "cur": "QAR"},
+                      {"amount": 5000.00, "desc": "PROFIT ON DEPOSIT", "date": "2026-10-15",
+                       "cur": "QAR"},
+                      {"amount": 12450.00, "desc": "TRF FROM DOHA MARINE SERVICES INV-2026-0408",
+                       "date": "2026-10-01", "cur": "QAR"})
+    lines["Balance"] = [117430.00, 117450.00, 112450.00]
+    c = frame("Customers", QATAR)
+    items = open_items(c, frame("Invoices", QATAR_INVOICES), frame("Payments", []), AS_OF)
+    summary = match_statement(lines, items, c, Policy()).summary.set_index("Item")
+    assert summary.loc["Opening balance", "Amount"] == 100000.00
+    assert summary.loc["Closing balance (statement)", "Amount"] == 117430.00
+    assert summary.loc["Difference", "Amount"] == 0.0

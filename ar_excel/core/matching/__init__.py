@@ -300,12 +300,21 @@ def _opening_closing(lines: pd.DataFrame, stated: list[Any]
         for _, part in groups:
             bal = part["Balance"].astype("float64")
             if bal.notna().any():
-                first = bal.first_valid_index()
+                first, last = bal.first_valid_index(), bal.last_valid_index()
+                if _newest_first(part):  # (Commercial Bank of Qatar's CSV: the oldest last)
+                    first, last = last, first
                 running_opening += bal[first] - part["Amount"].astype("float64")[first]
-                closing += bal[bal.last_valid_index()]
+                closing += bal[last]
         opening = running_opening if opening is None else opening
         return opening, closing, True
     return opening, closing, False
+
+
+def _newest_first(part: pd.DataFrame) -> bool:
+    """Whether a statement's lines run newest first: its first line dated after its last (as
+    the statement readers take it, ``bank.line_balances``)."""
+    dates = pd.to_datetime(part["Date"], errors="coerce") if "Date" in part else None
+    return dates is not None and len(dates) > 1 and bool(dates.iloc[0] > dates.iloc[-1])
 
 
 def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched: pd.DataFrame,
