@@ -4,6 +4,8 @@ by hand as of 30/11/2026."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ar_excel.io.reader import read_book
 from tests._workbooks import save_sheets
 
@@ -178,3 +180,56 @@ def _aging_by_name(book) -> dict[str, list[float]]:
     buckets = ["Current", "1-30", "31-60", "61-90", "90+", "Total"]
     return {r["Customer ID"]: [r[b] for b in buckets] for _, r in aging.iterrows()
             if r["Customer ID"] in ("Nile Foods", "Delta Traders")}
+
+
+# ---------------------------------------------------------------- dinars kept without a currency
+
+
+def _kuwaiti_book(tmp_path, amounts: list[object]):
+    """A Kuwaiti trader's list: its own customer kept without a currency (its dinars), one
+    customer of the US billed in USD, the only currency the workbook names."""
+    return save_sheets(tmp_path / "kw.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency"], ["K1", "Al Salam Trading", None],
+                      ["U1", "Acme Inc", "USD"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Currency",
+                      "Amount"],
+                     ["INV-1", "K1", "01/10/2026", "31/10/2026", None, amounts[0]],
+                     ["INV-2", "K1", "01/11/2026", "01/12/2026", None, amounts[1]],
+                     ["INV-3", "U1", "01/11/2026", "01/12/2026", "USD", "2,000.00"]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]]})
+
+
+def test_amounts_in_fils_without_a_currency_are_not_read_as_the_only_currency(tmp_path):
+    """1,250.500 and 3,400.250 kept without a currency, beside a USD customer: they were
+    aged as USD 4,650.75 (an Input Issue said USD was a guess). Three decimals are a dinar's
+    fils, never cents: the currency is left blank, Al Salam's 4,650.75 is aged apart from
+    Acme's USD 2,000.00, and one Input Issue at F2 asks for the currency."""
+    from tests.test_erp_exports import _run
+
+    # (a number cell shows fils only by a thousandth: 3400.25 may be either)
+    for amounts, count, cells in ((["1,250.500", "3,400.250"], 2, "F2, F3"),
+                                  ([1250.125, 3400.25], 1, "F2")):
+        book = read_book(_kuwaiti_book(tmp_path, amounts))
+        issues = [(i.cell, i.message) for i in book.issues]
+        assert len(issues) == 1 and issues[0][0] == "F2"
+        assert issues[0][1] == (
+            f"{count} amount(s) kept without a currency are written with three decimals "
+            f"({amounts[0] if count == 2 else '1,250.125'}: fils, as a dinar or rial counts "
+            f"them), and USD, the only currency the workbook names, counts cents: their "
+            f"currency is left blank, not read as USD; write it in the Currency column (e.g. "
+            f"KWD, BHD, OMR) or set Base Currency on the Policy sheet ({cells})")
+        aging = _run(book, "aging")["Aging"].set_index("Customer ID")
+        assert pd.isna(aging.at["K1", "Currency"]) and aging.at["U1", "Currency"] == "USD"
+        assert aging.at["U1", "Total"] == 2000
+
+
+def test_amounts_in_cents_without_a_currency_are_still_the_only_currency(tmp_path):
+    """The same book written in cents (1,250.50): the blank is read as USD, the only
+    currency named, and the jobs say it was a guess, as before."""
+    from tests.test_erp_exports import _run
+
+    book = read_book(_kuwaiti_book(tmp_path, ["1,250.50", "3,400.25"]))
+    assert book.issues == []
+    tabs = _run(book, "aging")
+    aging = tabs["Aging"].set_index("Customer ID")
+    assert aging.at["K1", "Currency"] == "USD" and aging.at["K1", "Total"] == 4650.75

@@ -37,12 +37,15 @@ PAYMENTS = [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
             ["R1", "C1", "2026-11-10", 1000.005, "I1"]]
 
 
-def _book(tmp_path, countries=("KW", "KW", "KW", "US"), head=BC, policy=None):
+def _book(tmp_path, countries=("KW", "KW", "KW", "US"), head=BC, policy=None, amounts=None):
     rows = [head] + [[f"C{i + 1}", name, country, "30 DAYS", ccy, 50000]
                      for i, (name, country, ccy) in enumerate(zip(
                          ("Alghanim", "Boubyan Trading", "Gulf Star", "Acme Inc"), countries,
                          ("", "", "", "USD"), strict=True))]
-    sheets = {"Customers": rows, "Invoices": INVOICES, "Payments": PAYMENTS}
+    amounts = amounts or {}
+    invoices, payments = ([[amounts.get(v, v) for v in r] for r in t]
+                          for t in (INVOICES, PAYMENTS))
+    sheets = {"Customers": rows, "Invoices": invoices, "Payments": payments}
     if policy:
         sheets["Policy"] = [["Setting", "Value"], *policy]
     return read_book(save_sheets(tmp_path / "book.xlsx", sheets))
@@ -95,7 +98,19 @@ def test_nothing_says_the_company_currency_one_issue_and_the_named_currency(tmp_
     book = _book(tmp_path, countries=("Kuwait City", "Hawalli", "Salmiya", "Boston"),
                  head=head)
     rows, issues = _aging(book)
-    assert [r[2] for r in rows] == ["USD", "USD", "USD", "USD"]  # as before: a guess
+    # amounts in fils (1,234.567, 250.125, 99.999) are no dollars: the blank is not guessed
+    # USD (it was, with the issue below) but left blank, and the reader asks (helper-198)
+    assert [r[2] for r in rows] == [None, None, None, "USD"]
+    assert issues == []
+    assert [(i.sheet, i.cell, i.column) for i in book.issues] == [("Invoices", "E2", "Amount")]
+    assert book.issues[0].message.startswith("3 amount(s) kept without a currency are written "
+                                             "with three decimals (1,234.567: fils")
+    # the same book in cents: read as USD, the only currency named, and said to be a guess
+    cents = {1234.567: 1234.56, 250.125: 250.12, 99.999: 99.99, 1000.005: 1000.0}
+    in_cents = _book(tmp_path, countries=("Kuwait City", "Hawalli", "Salmiya", "Boston"),
+                     head=head, amounts=cents)
+    rows, issues = _aging(in_cents)
+    assert [r[2] for r in rows] == ["USD", "USD", "USD", "USD"]  # a guess
     assert [(i.sheet, i.cell, i.column) for i in issues] == [("Customers", "E2", "Currency")]
     assert issues[0].message == (
         "3 customers have no currency (E2, E3, E4): read as USD, the only currency the "

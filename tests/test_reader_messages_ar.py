@@ -463,6 +463,11 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Customers": [["Customer", "Email"], ["Nile Foods", "ap@nile.com"]],
         "Invoices": [["Num", "Name", "Date", "Amount"],
                      ["1012", "Nile Foods:Cairo Branch", datetime(2026, 10, 1), 100]]}))
+    marks.append(_save(tmp_path, "fils.xlsx", {  # dinars kept blank beside USD customers
+        "Customers": [["Customer ID", "Name", "Currency"], ["K1", "Salam", None],
+                      ["U1", "Acme", "USD"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "K1", datetime(2026, 10, 1), "1,250.500"]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -13,7 +13,8 @@ everything is in. So a blank is read as the local currency, found in this order:
    in (an exporter's foreign customers name their currency; its home customers leave it
    blank);
 5. only then the one currency the workbook names: a guess, which the jobs say in an Input
-   Issue (``GUESSED``);
+   Issue (``GUESSED``), and not made where the amounts kept without a currency are written
+   in fils (``fils``: three decimals) while that currency counts cents (``io.fils_amounts``);
 and None when nothing says which (several currencies named): the blank stays blank.
 """
 
@@ -25,6 +26,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ar_excel.core.countries import country_currency
+from ar_excel.core.money import decimals_of
 from ar_excel.policy import Policy
 
 NEARLY_ALL = 0.8  # share of the blank-currency customers that must be in one country
@@ -55,9 +57,11 @@ def _most(currencies: pd.Series) -> tuple[str | None, float]:
 
 
 def local_currency(policy: Policy, named: Sequence[object],
-                   customers: pd.DataFrame | None = None) -> LocalCurrency:
+                   customers: pd.DataFrame | None = None, *, fils: bool = False
+                   ) -> LocalCurrency:
     """The currency a blank currency stands for, and how it was found (module docstring).
-    ``named``: the currencies the workbook's customers and invoices name."""
+    ``named``: the currencies the workbook's customers and invoices name; ``fils``: the
+    amounts kept without a currency are written with three decimals."""
     if policy.base_currency.strip():
         return LocalCurrency(policy.base_currency.strip().upper(), POLICY)
     stated = country_currency(policy.get("country") or policy.get("company_country"))
@@ -77,7 +81,12 @@ def local_currency(policy: Policy, named: Sequence[object],
             if found and share >= NEARLY_ALL:
                 return LocalCurrency(found, BLANKS_COUNTRY)
     codes = {str(c) for c in named if _named(c)}
-    return LocalCurrency(codes.pop(), GUESSED) if len(codes) == 1 else LocalCurrency(None, "")
+    if len(codes) != 1:
+        return LocalCurrency(None, "")
+    code = codes.pop()
+    if fils and decimals_of(code) < 3:  # a dinar's fils are no dollar's cents: not a guess
+        return LocalCurrency(None, "")
+    return LocalCurrency(code, GUESSED)
 
 
 def _named(value: object) -> bool:

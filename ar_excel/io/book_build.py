@@ -29,6 +29,7 @@ from ar_excel.io.delimited_rows import split_delimited
 from ar_excel.io.dinars import dinars_as_meant, namesakes_as_meant
 from ar_excel.io.duplicate_columns import hidden_columns
 from ar_excel.io.erp_entries import entries_as_meant
+from ar_excel.io.fils_amounts import fils_issue
 from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
 from ar_excel.io.limit_currencies import limits_against_the_books_currency
@@ -183,6 +184,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             book.unusable["Invoices"] = said.message
     invoice_dates_from_due_dates(book)  # an aging report giving due dates only
     receipts_naming_unknown_invoices(book)  # once receipts and invoices are keyed as meant
+    book.issues.extend(fils_issue(book))  # '1,250.500' kept blank beside USD: not USD
     book.sheet_loader = sheet_loader
     book.sheet_names = [g.name for g in grids if g.header is None]
     headers = [h for t in book.tables.values() for h in t.headers.values()]

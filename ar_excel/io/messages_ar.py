@@ -378,6 +378,14 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      "{0} فارغ: قُرئ على أنه {1}، العميل المذكور اسمه بجانبه"),
     (r"^a customer's name, not an ID: read as (.*) on (\d+) row\(s\)$",
      "اسم عميل وليس رقمه: قُرئ على أنه {0} في {1} صف"),
+    (r"^(\d+) amount\(s\) kept without a currency are written with three decimals \((.*): "
+     r"fils, as a dinar or rial counts them\), and (.*), the only currency the workbook names, "
+     r"counts cents: their currency is left blank, not read as (.*); write it in the Currency "
+     r"column \(e\.g\. KWD, BHD, OMR\) or set Base Currency on the Policy sheet \((.*)\)$",
+     "{0} مبلغ بلا عملة مكتوب بثلاث خانات عشرية ({1}: فلوس، كما يُحسب الدينار أو الريال)، "
+     "و{2}، العملة الوحيدة المذكورة في المصنف، تُحسب بالسنتات: تُركت عملتها فارغة ولم تُقرأ "
+     "{3}؛ اكتبها في عمود العملة (مثل KWD أو BHD أو OMR) أو حدّد Base Currency في ورقة "
+     "السياسة ({4})"),
     (r"^(\d+) row\(s\) name a customer's job not in (.*) \('(.*)'\): read as the job's "
      r"customer, (.*) \((.*)\)$",
      "{0} صف تذكر مشروعاً لعميل ليس في {1} ('{2}'): قُرئت للعميل صاحب المشروع، {3} ({4})"),

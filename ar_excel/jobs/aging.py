@@ -90,8 +90,11 @@ def _local_currency(book: Book) -> LocalCurrency:
     once per book: every job of a month-end run asks, some twice."""
     key = ("local currency", "")
     if key not in book.worked_out:
+        from ar_excel.io.fils_amounts import fils_without_a_currency
+
         book.worked_out[key] = local_currency(book.policy, book.named_currencies(),
-                                              book.customers)
+                                              book.customers,
+                                              fils=bool(fils_without_a_currency(book)))
     return book.worked_out[key]
 
 

@@ -1,0 +1,91 @@
+"""Amounts kept without a currency that are written in fils: three decimals.
+
+A book naming one currency (a few USD customers) beside customers and invoices kept without
+one reads the blank as that currency when nothing else says the company's own
+(``core.local_currency``'s last step, a guess). A Kuwaiti company's hand-kept list writes
+its own dinars blank and in fils, ``1,250.500``: read as USD the invoice is 1,250.50 dollars,
+and the guess's Input Issue is easily passed over. Three decimals are how a dinar or a rial
+(KWD, BHD, OMR, JOD...) is written, never a dollar or a pound: such amounts contradict the
+guess, so the blank is left blank (the jobs show those amounts without a currency, apart from
+the USD ones) and one Input Issue asks for the currency, naming the cells.
+
+An amount shows three decimals where its text does so unmistakably (``1,250.500``,
+``1250.500``, ``KD 3,400.250``; not ``1.250``, which may group thousands) or its number has a
+thousandth (``1250.125``). It takes more such amounts than amounts written with two decimals
+(``1,250.50``) among those kept without a currency.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ar_excel.core.money import decimals_of
+from ar_excel.io.cells_named import cells_named
+from ar_excel.model import Book, Issue
+from ar_excel.parsing import normalize_digits
+
+_THREE = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{4,}|0)\.\d{3}(?![\d.,])")
+_TWO = re.compile(r"(?<![\d.,])\d[\d,]*\.\d{2}(?![\d.,])")
+_KEY = ("fils without a currency", "")
+
+
+def _places(value: object) -> int | None:
+    """3 where a cell shows three decimals, 2 where it shows two, else None."""
+    if isinstance(value, str):
+        text = normalize_digits(value).replace("٫", ".").replace("٬", ",")
+        return 3 if _THREE.search(text) else 2 if _TWO.search(text) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+        return None
+    thousandths = round(abs(float(value)) * 1000, 6)
+    if thousandths.is_integer() and int(thousandths) % 10:
+        return 3
+    return None
+
+
+def fils_without_a_currency(book: Book) -> list[int]:
+    """The invoice rows (frame index) kept without a currency, on the invoice or its
+    customer, whose Amount is written in fils; [] unless such amounts outnumber those
+    written with two decimals. Worked out once per book."""
+    if _KEY in book.worked_out:
+        return book.worked_out[_KEY]
+    found: list[int] = []
+    table = book.tables.get("Invoices")
+    if table is not None and len(table.frame) and "Amount" in table.raw:
+        frame = table.frame
+        theirs: dict[object, object] = {}
+        customers = book.frame("Customers")
+        if customers is not None and "Currency" in customers:
+            known = customers.dropna(subset=["Customer ID"]).drop_duplicates("Customer ID")
+            theirs = dict(zip(known["Customer ID"], known["Currency"], strict=True))
+        own = frame["Customer ID"].map(theirs)
+        blank = frame["Currency"].isna() & own.isna() if "Currency" in frame else own.isna()
+        places = table.raw["Amount"][blank.to_numpy()].map(_places)
+        three = places.index[places == 3].tolist()
+        if three and len(three) > int((places == 2).sum()):
+            found = three
+    book.worked_out[_KEY] = found
+    return found
+
+
+def fils_issue(book: Book) -> list[Issue]:
+    """One Input Issue where amounts kept without a currency are written in fils and the
+    only currency the workbook names counts cents: the blank is not read as it."""
+    rows = fils_without_a_currency(book)
+    if not rows:
+        return []
+    from ar_excel.core.local_currency import GUESSED, local_currency
+
+    guess = local_currency(book.policy, book.named_currencies(), book.frame("Customers"))
+    if guess.source != GUESSED or decimals_of(guess.code) >= 3:
+        return []
+    table = book.tables["Invoices"]
+    cells = [table.cell(i, "Amount") for i in rows]
+    first = table.raw.at[rows[0], "Amount"]
+    shown = first if isinstance(first, str) else f"{first:,.3f}"
+    return [table.issue(rows[0], "Amount", (
+        f"{len(rows)} amount(s) kept without a currency are written with three decimals "
+        f"({shown.strip()}: fils, as a dinar or rial counts them), and {guess.code}, the only "
+        f"currency the workbook names, counts cents: their currency is left blank, not read "
+        f"as {guess.code}; write it in the Currency column (e.g. KWD, BHD, OMR) or set Base "
+        f"Currency on the Policy sheet ({cells_named(cells)})"))]
+
