@@ -233,3 +233,38 @@ def test_amounts_in_cents_without_a_currency_are_still_the_only_currency(tmp_pat
     tabs = _run(book, "aging")
     aging = tabs["Aging"].set_index("Customer ID")
     assert aging.at["K1", "Currency"] == "USD" and aging.at["K1", "Total"] == 4650.75
+
+
+# ---------------------------------------------------------------- Business Central limits
+
+
+def test_a_zero_limit_in_the_company_currency_needs_no_exchange_rate(tmp_path):
+    """Business Central's customer list keeps Credit Limit (LCY) 0 for a customer with no
+    limit set. Selangorian Ltd. is billed in EUR with limit 0: Credit Status was told the
+    limit was in GBP and no rate converts EUR to it ('customer 20000's credit limit is in
+    GBP ... give the rate', an Input Issue at F3). A limit of 0 is the same in any currency:
+    no issue, and the customer is 'no credit limit set' as the contract says."""
+    from tests.test_erp_exports import _run
+
+    path = save_sheets(tmp_path / "bc.xlsx", {
+        "Customer": [["No.", "Name", "Country/Region Code", "Currency Code",
+                      "Payment Terms Code", "Credit Limit (LCY)"],
+                     ["10000", "The Cannon Group PLC", "GB", None, "30 DAYS", 50000],
+                     ["20000", "Selangorian Ltd.", "MY", "EUR", "1M(8D)", 0]],
+        "Cust. Ledger Entries": [
+            ["Posting Date", "Document Type", "Document No.", "Customer No.", "Currency Code",
+             "Amount", "Remaining Amount", "Due Date"],
+            ["2026-09-30", "Invoice", "PS-INV103001", "10000", None, 12500, 12500,
+             "2026-10-30"],
+            ["2026-11-02", "Invoice", "PS-INV103003", "20000", "EUR", 4000, 4000,
+             "2026-12-02"]]})
+    book = read_book(path)
+    from ar_excel.jobs import JobOptions, registry
+    from tests.test_erp_exports import AS_OF
+
+    result = registry()["credit"].run(book, JobOptions(as_of=AS_OF))
+    assert [i.message for i in result.issues] == []
+    status = _run(book, "credit")["Credit Status"].set_index("Customer ID")
+    assert status.at["20000", "Exposure"] == 4000 and status.at["20000", "Status"] == "OK"
+    assert status.at["20000", "Reason"] == "no credit limit set"
+    assert status.at["10000", "Exposure"] == 12500

@@ -324,7 +324,9 @@ def limit_currencies(book: Book, local: str | None) -> dict[object, LimitCurrenc
         None, index=frame.index, dtype=object)
     codes: dict[str, str | None] = {}
     found: dict[object, LimitCurrency] = {}
-    for i in frame.index[ids.notna() & ~ids.duplicated() & frame["Credit Limit"].notna()]:
+    # (a limit of 0 is none set, or no credit at all: the same in every currency)
+    limits = frame["Credit Limit"]
+    for i in frame.index[ids.notna() & ~ids.duplicated() & limits.notna() & (limits != 0)]:
         own = currencies.at[i]
         own = own if isinstance(own, str) and own in ISO_4217 else None
         text = typed.at[i] if typed is not None else None
