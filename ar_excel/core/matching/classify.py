@@ -92,7 +92,9 @@ _RULES: list[tuple[str, str]] = [
      r"\bGOVT? GRANT|\bGOVERNMENT GRANT|\bEMPLOYEE ADVANCE|\bSTAFF ADVANCE|\bSTAFF LOAN|سلفه موظف|سلف الموظفين|سلفه العامل",
      "non-trade income"),
     # (Card schemes and payment gateways pay out the shop's card and online sales in batches.)
+    # (Saudi banks print a mada payout as مدى - تسوية مبيعات نقاط البيع: the POS sales.)
     (r"\bPOS SETTLEMENT|\bCARD SETTLEMENT|\bMERCHANT SETTLEMENT|تسويه نقاط البيع|"
+     r"مبيعات نقاط البيع|تسويه مبيعات|"
      r"\bVISA SETTLEMENT|\bMASTERCARD SETTLEMENT|\bMADA SETTLEMENT|\bMERCHANT CREDIT|"
      r"\bFAWRY SETTLEMENT|\bFAWRY PAYOUT|\bPAYMOB|\bPAYTABS|\bHYPERPAY|\bSTRIPE PAYOUT|"
      r"\bACQUIRING SETTLEMENT|"
