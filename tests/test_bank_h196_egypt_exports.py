@@ -248,3 +248,19 @@ def test_number_of_the_banks_entry(tmp_path: Path) -> None:
     st = read_statement(save(rows, tmp_path / "nbe.xlsx"))
     assert st.lines["Bank Ref"].tolist() == [f"TRX{i:05d}" for i in range(6)]
     assert st.lines["Bank Line"].tolist() == [f"TRX{i:05d}" for i in range(6)]
+
+
+def test_further_details_and_the_party_column(tmp_path: Path) -> None:
+    """"بيانات إضافية" (further details) and "الجهة" (who paid or was paid) were not read: the
+    payer's name and invoice in them were lost without a word. Now the one is part of the
+    narrative and the other the counterparty."""
+    parties = ["شركة النيل للتجارة", None, "مؤسسة الدلتا للصلب", "بنك مصر", None,
+               "محمد أحمد عبد الله"]
+    rows = [["التاريخ", "البيان", "بيانات إضافية", "الجهة", "مدين", "دائن", "الرصيد"]] + [
+        [day(d), t.split()[0], " ".join(t.split()[1:]) or None, parties[i],
+         -a if a < 0 else None, a if a > 0 else None, BALANCES[i]]
+        for i, (d, a, t) in enumerate(LINES)]
+    st = read_statement(save(rows, tmp_path / "details.xlsx"))
+    assert st.lines["Description"].tolist() == [t for _, _, t in LINES]
+    assert st.lines["Counterparty"].tolist() == [
+        "شركة النيل للتجارة", None, "مؤسسة الدلتا للصلب", "بنك مصر", None, "محمد أحمد عبد الله"]

@@ -339,10 +339,12 @@ _ROLE_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
                                 "مستفيد", "المستفيد", "nadawca", "odbiorca", "kontrahent",
                                 "protistrana", "sender", "ordering", "partner", "tegenpartij",
                                 "contrepartie", "مرسل", "محول", "المحول", "zahlungsempfanger",
-                                "zahlungsempfaenger", "zahlungspflichtige"})),
+                                "zahlungsempfaenger", "zahlungspflichtige",
+                                "جهة"})),  # Egyptian exports' "الجهة": who paid or was paid
     ("Description", frozenset({"description", "desc", "descr", "narration", "narr", "narrative",
                                "details", "detail",
                                "particulars", "memo", "remarks", "بيان", "وصف", "تفاصيل",
+                               "بيانات",  # "البيانات", "بيانات إضافية"
                                "verwendungszweck", "libelle", "purpose", "omschrijving",
                                "mededelingen", "concepto", "descripcion", "descrizione",
                                "causale", "descricao", "historico", "aciklama", "acıklama",
