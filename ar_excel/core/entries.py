@@ -9,7 +9,8 @@
   paid only by a status column (``Paid`` / ``Unpaid``, ``مسددة`` / ``غير مسددة``): a paid
   invoice is paid in full (its Paid Amount is its amount).
 * An invoice a status column says is cancelled or void is no receivable: its amount counts
-  as 0 (the row stays, so its number is no gap in the series).
+  as 0 (the row stays, so its number is no gap in the series). So does a cash sale
+  (QuickBooks' and Zoho's ``Sales Receipt``: paid at the sale), which is no receipt either.
 * A receipts sheet whose every amount carries a minus sign (a ledger export writing receipts
   as credits) holds money received: the amounts are taken positive (the contract's sign).
 * A receipt that names several invoices in its Invoice No cell (``"INV-1, INV-2"``,
@@ -50,6 +51,7 @@ CREDIT_TYPES = frozenset(match_key(w) for w in (
     # SAP's billing types (VBRK-FKART): credit memo, returns, cancellation of an invoice
     "G2", "RE", "S1",
     "381",  # ZATCA's / UN/CEFACT credit note type code
+    "CRN",  # a credit note's short form (Tally's, Gulf ERPs' voucher types)
     # ZATCA's two kinds of every document: standard (B2B, cleared) and simplified (B2C,
     # reported), both as the POS / ERP names them
     "Simplified Credit Note", "Standard Credit Note", "Tax Credit Note",
@@ -60,15 +62,31 @@ CASH_SALE_TYPES = frozenset(match_key(w) for w in (
 RECEIPT_TYPES = frozenset(match_key(w) for w in (
     "Receipt", "Payment", "Cash Receipt", "Collection", "تحصيل", "سداد", "دفعة", "مقبوضات",
     "إيصال", "سند قبض",
-    # Dynamics GP (Payments, PMT), Sage 50 (Sales Receipt; not "SA", SAP's G/L posting)
+    # Dynamics GP (Payments, PMT), Sage 50 (Sales Receipt, beside its SI / SC: a customer's
+    # payment there, QuickBooks' and Zoho's cash sale elsewhere, ``cash_sale_rows``; not
+    # "SA", SAP's G/L posting)
     "Payments", "PMT", "Receipts", "Sales Receipt", "Payment on Account", "Customer Payment",
     "SR",  # Sage 50's sales receipt (a sales return, where others write it, is a credit too)
     "DZ",  # SAP's customer payment
+    # Sage 300's receipt (PY) and unapplied cash (UC: received, applied to no invoice yet)
+    "PY", "UC", "Unapplied Cash",
+    # money received ahead of the invoice, or held on account without one (NetSuite's
+    # Customer Deposit, a prepayment, Tally's and Sage's On Account): received, on account
+    "Prepayment", "Customer Deposit", "Deposit Received", "On Account",
+    "Bank Receipt",  # a receipt voucher into the bank (Tally, Gulf ERPs), as Cash Receipt
     # hand-kept ledgers (Egypt, Gulf): a receipt voucher, cash or cheque received (not
     # "RV": SAP's billing document, an invoice)
     "قبض", "قبض نقدي", "قبض بنكي", "سند قبض نقدي", "سند قبض بنكي", "إيصال استلام",
     "ايصال استلام", "تحصيل نقدي", "تحصيلات", "سندات قبض", "Receipt Voucher",
     "Payment Received", "Customer Receipt", "Cheque Received", "Check Received"))
+
+# QuickBooks' and Zoho Books' Sales Receipt is a cash sale: paid at the sale, so never owed
+# (no receivable, no receipt of a receivable). Sage 50 names its customer receipts so, beside
+# its own document types (SI / SC / SR, Sales Invoice, Sales Credit): there it is a receipt.
+CASH_SALE_RECEIPTS = frozenset(match_key(w) for w in ("Sales Receipt", "Sales Receipts"))
+SAGE_SALES_TYPES = frozenset(match_key(w) for w in (
+    "SI", "SC", "SR", "Sales Invoice", "Sales Credit", "Sales Credit Note",
+    "Sales Receipt on Account"))
 
 # Money paid back out to a customer, as a running ledger or a transaction list keeps it: a
 # debit of the account (a credit the customer held, paid out). Not "Refund Note": a credit.
@@ -94,6 +112,37 @@ def is_credit_type(value: object) -> bool:
         return False
     key = match_key(value)
     return key in CREDIT_TYPES or key in RECEIPT_TYPES
+
+
+def cash_sale_kinds(kinds: object) -> list[str]:
+    """The values of one document type column (``kinds``: its distinct values) naming a cash
+    sale: Sales Receipt, unless the column names Sage 50's documents (``SAGE_SALES_TYPES``),
+    whose Sales Receipt is a customer's payment."""
+    keys = {match_key(v): v for v in kinds if isinstance(v, str)}
+    if keys.keys() & SAGE_SALES_TYPES:
+        return []
+    return [v for k, v in keys.items() if k in CASH_SALE_RECEIPTS]
+
+
+def cash_sale_rows(invoices: pd.DataFrame) -> np.ndarray:
+    """Which rows of an invoice list its document type column says are cash sales
+    (``cash_sale_kinds``): paid at the sale, no receivable."""
+    column = type_column(invoices)
+    if column is None:
+        return np.zeros(len(invoices), dtype=bool)
+    return invoices[column].isin(cash_sale_kinds(pd.unique(invoices[column]))).to_numpy(bool)
+
+
+def cash_sales(invoices: pd.DataFrame) -> pd.Index:
+    """The cash sales of an invoice list (``cash_sale_rows``) counted as 0 (in place), as a
+    cancelled invoice is: what was sold was paid for at once, so no receivable, and no
+    receipt of one either (read as a receipt, QuickBooks' Sales Receipt of 750.00 took
+    750.00 off what the customer owes on its invoices). Returns their index."""
+    rows = invoices.index[cash_sale_rows(invoices)]
+    for c in ("Amount", "Paid Amount", "Balance"):
+        if c in invoices and len(rows) and (c == "Amount" or invoices[c].notna().any()):
+            invoices.loc[rows, c] = 0.0
+    return rows
 
 
 def _column_headed(invoices: pd.DataFrame, headers: frozenset[str]) -> str | None:
@@ -123,7 +172,8 @@ def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
         return invoices.index[:0]
     types = invoices[column]
     kinds = pd.unique(types)  # a few words, many rows
-    credit_types = [v for v in kinds if is_credit_type(v)]
+    cash_sale = cash_sale_kinds(kinds)  # no credit: ``cash_sales`` counts them 0
+    credit_types = [v for v in kinds if is_credit_type(v) and v not in cash_sale]
     if _eta_types(kinds):  # Egypt's e-invoice document types: I, C (credit note), D
         credit_types += [v for v in kinds if isinstance(v, str) and match_key(v) == "c"]
     if any(isinstance(v, str) and match_key(v) in CASH_SALE_TYPES for v in kinds):
@@ -149,8 +199,9 @@ def _receipts_against_the_lists_sign(invoices: pd.DataFrame, types: pd.Series, k
     the customer (a refund, ``refund_rows``), a debit. Not where as many are written each
     way, nor for a lone one: a list mixing both conventions, or one Payment, says nothing of
     which way its money went."""
+    cash_sale = cash_sale_kinds(kinds)
     receipt = types.isin([v for v in kinds if isinstance(v, str) and match_key(v)
-                          in RECEIPT_TYPES]).to_numpy(bool)
+                          in RECEIPT_TYPES and v not in cash_sale]).to_numpy(bool)
     plus = receipt & positive
     minus = receipt & (invoices["Amount"] < 0).to_numpy(bool)
     if plus.sum() > minus.sum():
@@ -489,6 +540,7 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
     if column is not None:
         out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
                             in RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
+        out &= ~cash_sale_rows(invoices)  # a sale paid at once: no receipt of what is owed
     credit = (invoices["Amount"] < 0).to_numpy(dtype=bool)
     for narration in narration_columns(invoices):
         out |= said_on(invoices[narration], _names_a_receipt, credit)
@@ -528,6 +580,7 @@ def refund_rows(invoices: pd.DataFrame, returned: np.ndarray | None = None) -> n
         # positive ones, both read positive by the reader): money paid back, not received
         out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
                             in REFUND_TYPES | RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
+        out &= ~cash_sale_rows(invoices)  # a cash sale (a debit): nothing paid back
     for narration in narration_columns(invoices):
         out |= said_on(invoices[narration], _names_a_refund, debit)
     if returned is None:

@@ -41,6 +41,7 @@ def entries_as_meant(book: Book) -> None:
         book.issues.extend(one_row_per_invoice(invoices))  # an export of one row per line
         book.issues.extend(_unknown_types(invoices))
         typed_credits = credits_as_negative(invoices.frame)
+        book.issues.extend(_cash_sales(invoices))
         _sides_as_signs(invoices, typed_credits)
         book.issues.extend(_credits_shown_by_balance(invoices))
         book.issues.extend(states_as_meant(invoices))  # drafts; reversals numbered RINV/
@@ -79,6 +80,21 @@ def entries_as_meant(book: Book) -> None:
         book.issues.extend(_credit_notes_used(payments, invoices, customers))
         book.issues.extend(_receipts_in_another_currency(payments, invoices,
                                                          book.tables.get("Customers")))
+
+
+def _cash_sales(invoices: Table) -> list[Issue]:
+    """Counts the cash sales of the invoice list 0 (``entries.cash_sales``: QuickBooks' Sales
+    Receipt, paid at the sale); one Input Issue names their rows."""
+    from ar_excel.core.entries import cash_sales, type_column
+
+    rows = cash_sales(invoices.frame)
+    if not len(rows):
+        return []
+    column = type_column(invoices.frame)
+    cells = [invoices.cell(i, column) for i in rows]
+    return [invoices.issue(rows[0], column, f"{len(rows)} cash sale(s) (paid at the sale): not "
+                                            f"receivables nor receipts, counted as 0 "
+                                            f"({cells_named(cells)})")]
 
 
 def _receipts_in_another_currency(payments: Table, invoices: Table,

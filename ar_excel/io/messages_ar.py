@@ -283,6 +283,21 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"names \(no credit limits, payment terms or tax IDs known\)$",
      "المصنف ليس فيه قائمة عملاء: عملاؤه الـ {0} هم من تذكرهم '{1}' (لا حدود ائتمان ولا شروط "
      "دفع ولا أرقام ضريبية معروفة)"),
+    (r"^(\d+) cash sale\(s\) \(paid at the sale\): not receivables nor receipts, counted as "
+     r"0 \((.*)\)$",
+     "{0} بيع نقدي (سُدد ثمنه عند البيع): ليست مديونية ولا تحصيلاً، حُسبت صفراً ({1})"),
+    (r"^(\d+) amount\(s\) written in another currency than their (.*) \(the first in (\S+), "
+     r"its (?:.*) (\S+)\): read in the (?:.*) as written; correct whichever is wrong \((.*)\)$",
+     "{0} مبلغ مكتوب بعملة غير المذكورة في {1} (أولها بـ {2} و{1} فيه {3}): قُرئت العملة من "
+     "{1} كما كُتبت؛ صحّح أيهما كان خطأً ({4})"),
+    (r"^sheet '(.*)' looks like an invoice list \(its header row (\d+) names (.*)\) but has no "
+     r"column for (.*): not read; head those columns as the contract names them \(e\.g\. "
+     r"'Amount', 'Customer ID'\)$",
+     "الورقة '{0}' تبدو قائمة فواتير (صف العناوين {1} فيها يذكر {2}) لكن ليس فيها عمود {3}: لم "
+     "تُقرأ؛ سمِّ هذه الأعمدة بالأسماء المعتمدة (مثلاً 'المبلغ' و'رقم العميل')"),
+    (r"^the exchange rate of (\S+) is not a number above zero; (?:\S+) is given no rate from "
+     r"this row$",
+     "سعر صرف {0} ليس رقماً أكبر من صفر: لم يؤخذ لـ {0} سعر من هذا الصف"),
     (r"^(\d+) draft invoice\(s\) \(not posted\): not receivables, counted as 0 \((.*)\)$",
      "{0} فاتورة مسودة (غير مرحّلة): ليست مديونية، احتُسبت صفراً ({1})"),
     (r"^(\d+) document\(s\) numbered as reversals of the invoices \('(.*)'\) read as credit "
