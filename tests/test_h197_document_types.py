@@ -88,3 +88,26 @@ def test_each_erp_code_is_read_as_what_it_is(tmp_path, code, kind):
     assert (credit["Item Type"].tolist(), credit["Open Amount"].tolist()) == ([kind], [-1000.0])
     assert _balances(book) == {"C1": 13000.0}
     assert [i.message for i in book.issues if "document type" in i.message] == []
+
+
+def test_a_cash_sale_is_no_line_of_the_customers_statement(tmp_path):
+    """Counted 0, the cash sale was listed on Nile Foods' statement as 'Invoice 1041' of
+    0.00 beside its invoice of 3,500.00; a sale paid at once is no line of the account."""
+    import contextlib
+    import io
+
+    import openpyxl
+
+    from ar_excel.cli import main
+
+    out = tmp_path / "out.xlsx"
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["statements", str(_transaction_list(tmp_path)), "--as-of", "2026-11-30",
+                     "-o", str(out)]) == 0
+    rows = list(openpyxl.load_workbook(out)["Customer Statements"].iter_rows(values_only=True))
+    head = rows[0]
+    nile = [(r[head.index("Type")], r[head.index("Document")], r[head.index("Debit")],
+             r[head.index("Balance")]) for r in rows[1:]
+            if r[0] == "Nile Foods" and r[head.index("Type")] != "Aging"]
+    assert nile == [("Opening balance", None, None, 0), ("Invoice", "1040", 3500, 3500),
+                    ("Closing balance", None, None, 3500)]
