@@ -173,13 +173,13 @@ def test_a_job_not_in_the_contact_list_is_its_customers(tmp_path):
                      "Delta Traders": [0, 0, 8000, 0, 0, 8000]}
 
 
-def _aging_by_name(book) -> dict[str, list[float]]:
+def _aging_by_name(book, names=("Nile Foods", "Delta Traders")) -> dict[str, list[float]]:
     from tests.test_erp_exports import _run
 
     aging = _run(book, "aging")["Aging"]
     buckets = ["Current", "1-30", "31-60", "61-90", "90+", "Total"]
     return {r["Customer ID"]: [r[b] for b in buckets] for _, r in aging.iterrows()
-            if r["Customer ID"] in ("Nile Foods", "Delta Traders")}
+            if r["Customer ID"] in names}
 
 
 # ---------------------------------------------------------------- dinars kept without a currency
@@ -268,3 +268,40 @@ def test_a_zero_limit_in_the_company_currency_needs_no_exchange_rate(tmp_path):
     assert status.at["20000", "Exposure"] == 4000 and status.at["20000", "Status"] == "OK"
     assert status.at["20000", "Reason"] == "no credit limit set"
     assert status.at["10000", "Exposure"] == 12500
+
+
+# ---------------------------------------------------------------- Xero Customer Invoice Report
+
+
+def test_xero_customer_invoice_report_due_column_is_what_is_open(tmp_path):
+    """Xero's Customer Invoice Report prints Invoice Total, Paid, Credited and Due (what is
+    still due) beside the Due Date. 'Due' was carried as an unknown column, so an invoice
+    credited in part (INV-0021: 750.00, 250.00 credited, 500.00 due) aged at 750.00. The
+    amount column headed 'Due' is the open balance. By hand as of 30/11/2026: Al Noor 1,200.00
+    current and 2,400.00 16 days late; Bayside 500.00 151 days late."""
+    path = save_sheets(tmp_path / "xero.xlsx", {
+        "Customer Invoice Report": [
+            ["Customer Invoice Report"], ["Demo Company (AU)"],
+            ["For the period 1 June 2026 to 30 November 2026"], [],
+            ["Invoice Date", "Invoice Number", "Reference", "Due Date", "Invoice Total", "Paid",
+             "Credited", "Due", "Status"],
+            ["Al Noor Trading"],
+            ["12 Nov 2026", "INV-0051", "PO 801", "12 Dec 2026", "1,200.00", "0.00", "0.00",
+             "1,200.00", "Awaiting Payment"],
+            ["15 Oct 2026", "INV-0047", None, "14 Nov 2026", "3,000.00", "600.00", "0.00",
+             "2,400.00", "Awaiting Payment"],
+            ["01 Sep 2026", "INV-0039", None, "01 Oct 2026", "800.00", "800.00", "0.00",
+             "0.00", "Paid"],
+            ["Total Al Noor Trading", None, None, None, "5,000.00", "1,400.00", "0.00",
+             "3,600.00", None],
+            ["Bayside Club"],
+            ["02 Jun 2026", "INV-0021", None, "02 Jul 2026", "750.00", "0.00", "250.00",
+             "500.00", "Awaiting Payment"],
+            ["Total Bayside Club", None, None, None, "750.00", "0.00", "250.00", "500.00", None],
+            ["Total", None, None, None, "5,750.00", "1,400.00", "250.00", "4,100.00", None]]})
+    book = read_book(path)
+    assert book.tables["Invoices"].headers["Balance"] == "Due"
+    assert book.invoices["Balance"].tolist() == [1200, 2400, 0, 500]
+    assert _aging_by_name(book, ("Al Noor Trading", "Bayside Club")) == {
+        "Al Noor Trading": [1200, 2400, 0, 0, 0, 3600],
+        "Bayside Club": [0, 0, 0, 0, 500, 500]}

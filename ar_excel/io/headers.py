@@ -579,6 +579,40 @@ def gl_account_column(written: dict[str, str], names: list[str], rows: list[list
     return at
 
 
+# An amount column headed as a due date is ("Due": Xero's Customer Invoice Report prints
+# Invoice Total, Paid, Credited and Due, the amount still due, beside its Due Date).
+_DUE = frozenset(match_key(w) for w in ("Due", "المستحق"))
+
+
+def due_as_balance(kind: str, header: list[Any], names: list[str], written: dict[str, str],
+                   rows: list[list[Any]]) -> None:
+    """An invoice list with its Due Date and no open-amount column, beside which a column
+    headed "Due" holds amounts, not dates: that column is the Balance (in ``names`` /
+    ``written``), what is still due of each invoice after what was paid and credited."""
+    if kind != "Invoices" or "Balance" in written or "Due Date" not in written:
+        return
+    for j, h in enumerate(header):
+        if names[j] in written or not isinstance(h, str) or match_key(h) not in _DUE:
+            continue
+        seen = [r[j] for r in rows if j < len(r) and not is_blank(r[j])]
+        if seen and all(map(_a_number, seen)):
+            names[j], written["Balance"] = "Balance", h.strip()
+            return
+
+
+def _a_number(value: Any) -> bool:
+    """Whether a cell is a number, or text that reads as one (not a date)."""
+    from ar_excel.parsing import parse_number_text
+
+    if isinstance(value, str):
+        try:
+            parse_number_text(value)
+        except ValueError:
+            return False
+        return True
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def one_ledger_account(written: dict[str, str], names: list[str], rows: list[list[Any]]
                        ) -> int | None:
     """The position of a customer column that is the ledger's account ("Account" holding

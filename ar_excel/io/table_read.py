@@ -33,6 +33,7 @@ from ar_excel.io.headers import (
     customer_column_that_varies,
     debit_credit_as_amount,
     discount_beside_net,
+    due_as_balance,
     find_header_row,
     gl_account_column,
     header_field,
@@ -423,6 +424,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     width = max([len(header)] + [len(r) for r in data[:1]])
     header = list(header) + [None] * (width - len(header))
     names, written = map_headers(header, schema, grid.left)
+    due_as_balance(kind, header, names, written, data)  # Xero's "Due" beside its Due Date
     tax_column = net_as_amount(kind, header, names, written)
     credit_column = None if tax_column is not None else debit_credit_as_amount(
         schema, header, names, written)  # a ledger's Debit and Credit columns: Amount = Dr - Cr
