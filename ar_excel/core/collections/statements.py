@@ -70,6 +70,7 @@ from ar_excel.core.entries import (
     cash_sale_rows,
     opening_rows,
     said_cancelled,
+    void_or_draft,
 )
 from ar_excel.core.kpis import account_moves, cash_rows, may_move
 from ar_excel.core.ledger import balances_as_stated, kinds_of, list_kinds, open_as_stated
@@ -203,8 +204,8 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     when None)."""
     currency = _currencies(customers)
     inv, docs_inv = _list_docs(invoices, currency, due)
-    # a cancelled invoice (counted 0 by the reader, kept so its number is no gap), or a cash
-    # sale, is no line of the customer's account: listed, it read as an invoice of 0.00
+    # a cancelled invoice (counted 0 by the reader, kept so its number is no gap), a draft,
+    # a cash sale, is no line of the customer's account: listed, it read as an invoice of 0.00
     void = _cancelled(inv)
     if void.any():
         inv, docs_inv = inv[~void], docs_inv[~void.to_numpy()]
@@ -252,11 +253,16 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
 
 
 def _cancelled(inv: pd.DataFrame) -> pd.Series:
-    """Per invoice row: True where it is said cancelled or void (``entries.said_cancelled``)
-    or is a cash sale (``entries.cash_sale_rows``: paid at the sale, never on the account),
-    and nothing is owed on it (amount 0)."""
-    return (said_cancelled(inv) | pd.Series(cash_sale_rows(inv), index=inv.index)) & (
-        inv["Amount"].astype(float).abs() < 0.0005)
+    """Per invoice row: True where the reader counted it 0 as no receivable and nothing is
+    owed on it (amount 0): said cancelled or void (``entries.said_cancelled``), a draft
+    (``entries.void_or_draft``), a document the tax portal rejected
+    (``einvoice.portal_refusals``) or a cash sale (``entries.cash_sale_rows``: paid at the
+    sale, never on the account)."""
+    from ar_excel.core.billing.einvoice import portal_refusals
+
+    counted_out = said_cancelled(inv).to_numpy(bool) | void_or_draft(inv) | \
+        portal_refusals(inv) | cash_sale_rows(inv)
+    return pd.Series(counted_out, index=inv.index) & (inv["Amount"].astype(float).abs() < 0.0005)
 
 
 def _currencies(customers: pd.DataFrame) -> pd.Series:
