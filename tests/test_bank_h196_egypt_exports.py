@@ -264,3 +264,40 @@ def test_further_details_and_the_party_column(tmp_path: Path) -> None:
     assert st.lines["Description"].tolist() == [t for _, _, t in LINES]
     assert st.lines["Counterparty"].tolist() == [
         "شركة النيل للتجارة", None, "مؤسسة الدلتا للصلب", "بنك مصر", None, "محمد أحمد عبد الله"]
+
+
+def test_pasted_statements_own_rows_get_no_readers_issue(tmp_path: Path) -> None:
+    """NBE's export pasted into the workbook's كشف البنك sheet: its opening and closing
+    balance rows (no date), its totals row and the bank's note at the foot were each an
+    Input Issue of the workbook reader ('التاريخ is required but blank' at the opening
+    balance's row A4, as if the clerk should date a balance) though the statement read them
+    as its own rows and tied out. Now the Input Issues tab says nothing of them."""
+    import pandas as pd
+
+    from ar_excel.cli import main
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Currency", "Payment Terms"])
+    ws.append(["C1", "شركة النيل للتجارة", "EGP", 30])
+    inv = wb.create_sheet("Invoices")
+    inv.append(["Invoice No", "Customer ID", "Invoice Date", "Amount"])
+    inv.append(["INV-2025-1001", "C1", dt.date(2025, 2, 20), 15250])
+    bank = wb.create_sheet("كشف البنك")
+    for row in [["البنك الأهلي المصري - كشف حساب"], ["العملة: جنيه مصري"], HEADER,
+                [None, None, "رصيد افتتاحي", None, None, None, OPENING],
+                *[line_row(i) for i in range(6)], totals_row(CLOSING),
+                [None, None, "رصيد ختامي", None, None, None, CLOSING],
+                ["هذا الكشف صادر آليًا ولا يحتاج إلى توقيع"]]:
+        bank.append(row)
+    book = tmp_path / "book.xlsx"
+    wb.save(book)
+    out = tmp_path / "out.xlsx"
+    assert main(["reconcile", str(book), "-o", str(out), "--lang", "en"]) == 0
+    frame = pd.read_excel(out, sheet_name="Input Issues", header=None)
+    at = frame.index[frame[0].astype(str) == "Sheet"][0]
+    issues = pd.read_excel(out, sheet_name="Input Issues", header=at)
+    assert issues[issues["Sheet"] == "كشف البنك"].empty
+    rec = pd.read_excel(out, sheet_name="Reconciliation", header=None)
+    assert "ties out" in rec.astype(str).to_numpy().ravel().tolist()

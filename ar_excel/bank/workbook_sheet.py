@@ -113,7 +113,13 @@ def workbook_statement(book: Book, mapping: dict[str, Any] | None = None) -> Sta
         # ("the line was left out"): the reader's word on that cell is answered (it was
         # two Input Issues rows for one cell)
         said = {(i.cell, i.column) for i in stmt.issues}
-        book.withdraw(lambda i: i.sheet == table.sheet and (i.cell, i.column) in said)
+        # a row the importer read as no line (the opening or closing balance, a totals row,
+        # the bank's note at the foot, a page's heading) is the statement's own, or said by
+        # it where it was left out: the reader's word on it ("Date is required but blank" at
+        # the opening balance's row) would have the clerk date a balance
+        lines = set(stmt.lines["Line No"].tolist())
+        book.withdraw(lambda i: i.sheet == table.sheet and (
+            (i.cell, i.column) in said or _row_of(i.cell) not in (None, *lines)))
         return stmt
     sheet = pasted_statement_sheet(book, mapping)
     if sheet is None:
@@ -123,6 +129,12 @@ def workbook_statement(book: Book, mapping: dict[str, Any] | None = None) -> Sta
     why = book.unusable.get("Bank Statement")
     book.withdraw(lambda i: i.sheet == sheet and i.message == why)
     return stmt
+
+
+def _row_of(cell: str | None) -> int | None:
+    """The Excel row of an issue's cell ("A10", "C5:D5"); None where it names no one row."""
+    m = re.fullmatch(r"\$?[A-Z]{1,3}\$?(\d+)(?::\$?[A-Z]{1,3}\$?\1)?", cell or "")
+    return int(m.group(1)) if m else None
 
 
 def pasted_statement_sheet(book: Book, mapping: dict[str, Any] | None = None) -> str | None:
