@@ -115,3 +115,56 @@ def test_a_statement_newest_first_opens_with_its_last_lines_balance():
     assert summary.loc["Opening balance", "Amount"] == 100000.00
     assert summary.loc["Closing balance (statement)", "Amount"] == 117430.00
     assert summary.loc["Difference", "Amount"] == 0.0
+
+
+HARTHY = [customer("CO005", "سالم بن حمد الحارثي للتجارة / Salim Bin Hamad Al Harthy Trading",
+                   Currency="OMR"),
+          customer("CO009", "Al Harthy Sons Contracting LLC", Currency="OMR")]
+HARTHY_INVOICES = [invoice("MCT/INV/26/1150", "CO005", 384.000, "2026-09-29", Currency="OMR"),
+                   invoice("MCT/INV/26/1172", "CO009", 384.000, "2026-10-16", Currency="OMR"),
+                   invoice("MCT/INV/26/1161", "CO009", 2634.900, "2026-10-07", Currency="OMR")]
+
+
+@pytest.mark.parametrize("name", ["سالم بن حمد الحارثي للتجارة / Salim Bin Hamad Al Harthy Trading",
+                                  "Salim Bin Hamad Al Harthy Trading"])
+@pytest.mark.parametrize("narrative", ["IBFT CR-SALIM HAMAD AL HARTHY",
+                                       "TRF FROM SALIM HAMAD ALHARTHY"])
+def test_a_persons_name_printed_without_bin_is_the_sole_proprietor(name, narrative):
+    """BIN (son of) joins a man's name to his father's: Omani and Gulf banks print SALIM HAMAD
+    AL HARTHY for Salim Bin Hamad Al Harthy. Both customers have 384.000 open; the name tells
+    them apart (it was read as Al Harthy Sons Contracting, 85, and its invoice suggested).
+    The name kept in both languages in one cell is the same words twice: the Latin text
+    writing them all is the whole name (it scored 91.8, under a certain name's 92)."""
+    customers = [customer("CO005", name, Currency="OMR"), HARTHY[1]]
+    r = match(customers, HARTHY_INVOICES, {"amount": 384.000, "cur": "OMR", "desc": narrative})
+    assert allocations(r) == [("MCT/INV/26/1150", 384.0, "amount+payer", "Matched")]
+
+
+def test_statements_reconciled_together_each_open_with_their_own_balance():
+    """Bank Muscat's XLSX states its opening balance (25,480.115); QNB's CSV states none, its
+    lines carry a running balance. Reconciled together, the opening is the sum of each one's
+    own (stated, or run: 184,220.45), so the run ties out (it took Bank Muscat's alone and
+    said DOES NOT TIE OUT by -184,220.45)."""
+    from ar_excel.bank.statement import StatementBalance
+    from ar_excel.core.ledger import open_items
+    from ar_excel.core.matching import match_statement
+    from ar_excel.policy import Policy
+    from tests.test_matching_real_narratives import statement
+    from tests.test_matching_rules import AS_OF, frame
+
+    lines = statement({"amount": 12450.00, "desc": "FAWRAN IN DOHA MARINE", "date": "2026-10-01",
+                       "cur": "QAR"},
+                      {"amount": -50.00, "desc": "QNB CHARGES", "date": "2026-10-31", "cur": "QAR"},
+                      {"amount": 1250.500, "desc": "IBFT CR-SALIM HAMAD AL HARTHY",
+                       "date": "2026-10-01", "cur": "OMR"},
+                      {"amount": -12.500, "desc": "BANK CHARGES", "date": "2026-10-31",
+                       "cur": "OMR"})
+    lines["Statement"] = ["qnb", "qnb", "bankmuscat", "bankmuscat"]
+    lines["Balance"] = [196670.45, 196620.45, 26730.615, 26718.115]
+    stated = [StatementBalance("bankmuscat", "0301012345670019", "OMR", opening=25480.115)]
+    c = frame("Customers", QATAR)
+    items = open_items(c, frame("Invoices", QATAR_INVOICES), frame("Payments", []), AS_OF)
+    summary = match_statement(lines, items, c, Policy(), balances=stated).summary.set_index("Item")
+    assert round(summary.loc["Opening balance", "Amount"], 3) == 209700.565
+    assert round(summary.loc["Closing balance (statement)", "Amount"], 3) == 223338.565
+    assert summary.loc["Difference", "Amount"] == 0.0

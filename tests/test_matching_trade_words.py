@@ -65,5 +65,5 @@ def test_a_namesake_by_sound_in_the_same_trade_leaves_the_amount_to_decide():
                  "INWARD TRANSFER FROM EL ROWAD IRON AND STEEL COMPANY"):
         r = match(customers, invoices, {"amount": 26661.84, "desc": desc})
         assert allocations(r) == [("INV-0693", 26661.84, "fee-writeoff", "Matched")], desc
-        assert reason(r) == ("payer by narrative name (95); INV-0693 less 10.00 within the fee "
+        assert reason(r) == ("payer by narrative name (98); INV-0693 less 10.00 within the fee "
                              "tolerance: write-off proposed")

@@ -281,6 +281,7 @@ def _opening_closing(lines: pd.DataFrame, stated: list[Any]
     else from the lines' running balances; (None, None) where neither is given. The flag:
     whether the closing balance is the last running balance (none stated)."""
     opening = closing = None
+    opens: dict[str, float] = {}  # statement -> the opening it states, first of its account's
     if stated:
         # Consecutive statements of one account chain: the first opens, the last closes.
         chains: dict[tuple, list[Any]] = {}
@@ -288,24 +289,32 @@ def _opening_closing(lines: pd.DataFrame, stated: list[Any]
             key = (_balance_value(b, "account"), _balance_value(b, "currency"))
             chains.setdefault(key, []).append(b)
         opening = sum(_balance_value(c[0], "opening") for c in chains.values())
+        opens = {str(_balance_value(c[0], "statement")): _balance_value(c[0], "opening")
+                 for c in chains.values()}
         closes = [_balance_value(c[-1], "closing") for c in chains.values()]
         closing = sum(closes) if all(c is not None for c in closes) else None
     if closing is None and "Balance" in lines and lines["Balance"].notna().any():
         # Each statement's opening is its first running balance less that line's amount, its
         # closing its last running balance (a statement stating its opening balance only, as
         # an export with an "Opening balance" row above the lines, still ties out).
-        running_opening, closing = 0.0, 0.0
+        # Statements reconciled together of which some state their opening (Bank Muscat's
+        # XLSX) and some do not (QNB's, NBB's CSV): each opens with its own, stated or run.
+        running_opening, closing, mixed = 0.0, 0.0, False
         groups = lines.groupby("Statement", sort=True, dropna=False) if "Statement" in lines \
             else [(None, lines)]
-        for _, part in groups:
+        for name, part in groups:
             bal = part["Balance"].astype("float64")
             if bal.notna().any():
                 first, last = bal.first_valid_index(), bal.last_valid_index()
                 if _newest_first(part):  # (Commercial Bank of Qatar's CSV: the oldest last)
                     first, last = last, first
-                running_opening += bal[first] - part["Amount"].astype("float64")[first]
+                if str(name) in opens:
+                    running_opening += opens[str(name)]
+                    mixed = True
+                else:
+                    running_opening += bal[first] - part["Amount"].astype("float64")[first]
                 closing += bal[last]
-        opening = running_opening if opening is None else opening
+        opening = running_opening if opening is None or mixed else opening
         return opening, closing, True
     return opening, closing, False
 

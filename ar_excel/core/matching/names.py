@@ -105,6 +105,9 @@ FILLER = {
     "THE", "PARTNERS", "SONS", "AND SONS", "ET", "CIE", "KG", "OHG", "UG", "SAS", "SRL",
     # (and sons, as a bank spells the Arabic out: WA ABNAUH, WA AWLADUH; ABNAA, the sons of)
     "ABNAUH", "ABNAOH", "ABNAAUH", "ABNAA", "AWLADUH", "AWLADOH",
+    # son / daughter of, joining a person's name to the father's (سالم بن حمد الحارثي):
+    # Gulf banks print the name without it (SALIM HAMAD AL HARTHY)
+    "BIN", "BINT", "IBN", "بن", "بنت",
     "TRADING CO", "HOLDING", "HLDG", "HLDGS", "HOLDINGS",
     # the kind of premises (معرض, مكتب are dropped on the Arabic side too)
     "SHOWROOM", "GALLERY", "OFFICE",

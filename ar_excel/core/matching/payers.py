@@ -379,7 +379,10 @@ class PayerDirectory(NarrativeNames):
             for t in self._prefixes[c]:
                 prefix_postings[t].append(i)
         self._prefix_postings = {t: np.array(v, dtype=np.int64) for t, v in prefix_postings.items()}
-        self._token_count = np.array([len(self._tokens[c]) for c in self._ids] or [1])
+        # (the name's words counted as the text's are, by their first four letters, once: a
+        # name written in both languages in one cell, سالم بن حمد الحارثي / Salim Bin Hamad Al
+        # Harthy, reads as the same words twice, and a text writing them all covers it all)
+        self._token_count = np.array([len(self._prefixes[c]) for c in self._ids] or [1])
         self._needed_len = np.array([self._needed[c][1] for c in self._ids] or [0])
         self._index_short_words()
         self.other_language = self._names_in_the_other_language(customers)
