@@ -240,6 +240,9 @@ INVOICES = SheetSchema(
      "Receivables Aging", "Customer Aging", "Open AR", "Customer Line Items", "Line Items",
      "أعمار الذمم", "الذمم المدينة", "أرصدة العملاء", "كشف أعمار الديون",
      "Aged Receivable", "Aged Receivables Report", "Aged Receivable Report",
+     # the same reports in Arabic (Odoo's, local systems')
+     "أعمار الديون المدينة", "أعمار الذمم المدينة", "تقادم الذمم المدينة", "أعمار المدينين",
+     "تقادم الديون",
      # hand-kept: the customers' debts, their invoices, what is open or falls due
      "كشف المديونية", "مديونية العملاء", "مديونيات العملاء", "المديونيات", "المديونية",
      "فواتير العملاء", "الفواتير المفتوحة", "الفواتير المستحقة", "قائمة الفواتير",

@@ -114,8 +114,8 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         table, table_issues = read_first.get(kind) or read_table(chosen[kind], kind, policy)
         book.issues.extend([*chosen[kind].notes, *table_issues])
         if table is None:
-            if table_issues:
-                unusable[kind] = table_issues[0].message
+            if table_issues:  # (why it could not be read is said last, after its rows')
+                unusable[kind] = table_issues[-1].message
             elif kind != "Payments":  # an empty receipts sheet (a template's, before the
                 # first receipt) is no receipts, as one with only its header row is: the
                 # credit, aging and collections jobs failed on it, saying 'unreadable'

@@ -325,13 +325,18 @@ def group_headings(columns: list[np.ndarray], types: list[ValueTypes], keep: np.
     j = required[0]
     blank = blanks[j] if j in blanks else blank_mask(columns[j], types[j])
     kind = kinds.get(names[0])
-    if kind is not None and kind not in ("date", "money", "number"):
-        return np.zeros(0, dtype=np.int64)  # a key or name alone: a record missing the rest
+    # a key or name alone is a record missing the rest, unless labelled as a customer's
+    # heading (Dynamics GP's aged trial balance: "Customer: AARONFIT0001 Aaron Fitz" above
+    # its documents, in the Document Number column)
+    keyed = kind is not None and kind not in ("date", "money", "number")
     found = []
     for pos in np.flatnonzero(keep & blank & types[0].mask(str)).tolist():
         if any(not is_blank(c[pos]) for c in columns[1:]):
             continue
-        if kind is not None:
+        if keyed:
+            if heading_customer(columns[0][pos]) == columns[0][pos]:
+                continue
+        elif kind is not None:
             _, errors = parse_column(columns[0][pos:pos + 1], kind)
             if not errors:
                 continue  # a date or amount alone: a record missing the rest
