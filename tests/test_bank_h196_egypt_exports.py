@@ -301,3 +301,48 @@ def test_pasted_statements_own_rows_get_no_readers_issue(tmp_path: Path) -> None
     assert issues[issues["Sheet"] == "كشف البنك"].empty
     rec = pd.read_excel(out, sheet_name="Reconciliation", header=None)
     assert "ties out" in rec.astype(str).to_numpy().ravel().tolist()
+
+
+def foot_rows(foot: list[list[object]]) -> list[list[object]]:
+    return [HEADER, [None, None, "رصيد افتتاحي", None, None, None, OPENING],
+            *[line_row(i) for i in range(6)],
+            [None, None, "رصيد ختامي", None, None, None, CLOSING], [], *foot]
+
+
+def test_summary_under_the_lines_is_no_line_left_out(tmp_path: Path) -> None:
+    """Banque du Caire's and AAIB's summary under the lines, its labels in the date column
+    ("No. of Debits | 2 | Total Debits | 12,025.50", "عدد الحركات الدائنة | 4"): each row was
+    'date ... could not be read; the line was left out', as if a transaction had been lost.
+    Now a summary row, said as one."""
+    rows = foot_rows([["No. of Debits", 2, "Total Debits", 12025.5],
+                      ["عدد الحركات الدائنة", None, None, None, 4]])
+    st = read_statement(save(rows, tmp_path / "foot.xlsx"))
+    assert_lines(st)
+    assert st.balances[0].difference == 0.0
+    assert [(i.cell, i.message) for i in st.issues] == [
+        ("A11", "summary row without a date ('No. of Debits 2 Total Debits 12,025.50'): not a "
+                "transaction; left out"),
+        ("A12", "summary row without a date ('عدد الحركات الدائنة 4'): not a transaction; "
+                "left out")]
+
+
+def test_figures_under_a_row_of_summary_labels(tmp_path: Path) -> None:
+    rows = foot_rows([["عدد الحركات المدينة", "إجمالي المدين", "عدد الحركات الدائنة",
+                       "إجمالي الدائن"], [2, 12025.5, 4, 54885.25]])
+    st = read_statement(save(rows, tmp_path / "block.xlsx"))
+    assert_lines(st)
+    assert [i.cell for i in st.issues] == ["A11", "A12"]
+    assert st.issues[1].message == (
+        "summary row without a date ('عدد الحركات المدينة 2 | إجمالي المدين 12,025.50 | عدد "
+        "الحركات الدائنة 4 | إجمالي الدائن 54,885.25'): not a transaction; left out")
+
+
+def test_a_line_whose_date_cannot_be_read_is_still_said_so(tmp_path: Path) -> None:
+    """A line under the others whose date is no date (31/02/2025) stays a line left out for
+    its date, not a summary."""
+    rows = [HEADER, *[line_row(i) for i in range(6)],
+            ["31/02/2025", None, "تحويل وارد من شركة الدلتا", "FT9", None, 700.0, None]]
+    st = read_statement(save(rows, tmp_path / "bad.xlsx"))
+    assert len(st.lines) == 6
+    assert [i.cell for i in st.issues] == ["A8"]
+    assert "could not be read" in st.issues[0].message

@@ -4,11 +4,15 @@ The rule: a row without a date of its own that counts the lines ("No. of credits
 a balance other than the opening or closing one ("Available balance") or sums the lines ("Net
 movement", "صافي الحركة") is no transaction and never takes the date of the row above it; a
 line whose narrative merely mentions such a word ("BALANCE TRANSFER", "سداد رصيد") is one.
+Under the statement's last line, such a label in the date column ("عدد الحركات المدينة | 9",
+"No. of Debits | 2 | Total Debits | 1,025.50") and the row of figures under a row of such
+labels are summary rows too, not lines whose date could not be read.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import numpy as np
 
@@ -52,3 +56,39 @@ def rows_under_the_foot(main: np.ndarray, dated: np.ndarray, no_money: np.ndarra
     if after:
         foot[min(after) + 1:] = True
     return foot
+
+
+def summary_label_in_the_date_cell(raw: Any) -> bool:
+    """Whether a date cell holds a summary's label instead of a date ("عدد الحركات المدينة",
+    "No. of Debits", "Total Credits", "عدد الحركات الدائنة: 2")."""
+    if not isinstance(raw, str):
+        return False
+    text = " ".join(raw.split())
+    head = text.split(":")[0].strip()
+    return bool(COUNT_LABEL.match(text)) or is_a_short_summary_label(head)
+
+
+def figures_under_summary_labels(row: list[Any], labels: list[Any]) -> str | None:
+    """A row of figures only, each under a summary label of the row above it ("عدد الحركات
+    المدينة | إجمالي المدين" over "2 | 1,025.50"): the labels with their figures
+    ("عدد الحركات المدينة 2 | إجمالي المدين 1,025.50"), else None."""
+    pairs = []
+    for i, cell in enumerate(row):
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            continue
+        if isinstance(cell, str) and _WORD.search(cell.replace(",", "").replace(".", "")) \
+                and re.search(r"[^\W\d_]", cell):
+            return None  # words: no row of figures
+        label = labels[i] if i < len(labels) else None
+        if not summary_label_in_the_date_cell(label):
+            return None
+        pairs.append(f"{' '.join(str(label).split())} {shown(cell)}")
+    return " | ".join(pairs) or None
+
+
+def shown(cell: Any) -> str:
+    """A cell as the clerk sees it in a message: a count without decimals ("2", not "2.0"), an
+    amount with its thousands ("1,025.50"), words as written."""
+    if isinstance(cell, bool) or not isinstance(cell, int | float):
+        return " ".join(str(cell).split())
+    return f"{cell:,.0f}" if float(cell).is_integer() else f"{cell:,.2f}"

@@ -105,7 +105,10 @@ from ar_excel.bank.statement_locale import (
 )
 from ar_excel.bank.summary_rows import (
     SUMMARY_LABEL,
+    figures_under_summary_labels,
     rows_under_the_foot,
+    shown,
+    summary_label_in_the_date_cell,
 )
 from ar_excel.bank.table_dates import (
     CalendarNotes,
@@ -500,10 +503,23 @@ def _undated_rows_reported(read: _Reading, kinds: _RowKinds, calendar: CalendarN
             "\"year=<year the statement begins in>\"")
     skipped = set(without_year)
     unreadable: list[int] = []
+    lines = kinds.main & kinds.dated & ~kinds.no_money
+    last_line = int(np.flatnonzero(lines)[-1]) if lines.any() else -1
+    summary_at: int | None = None  # the last row of summary labels under the lines
     for pos in undated:
         if pos in skipped:
             continue
         raw = kinds.raw_dates[pos]
+        if pos > last_line:  # under every line: the statement's summary, not lines
+            summed = (figures_under_summary_labels(read.data[pos], read.data[summary_at])
+                      if summary_at == pos - 1 else None)
+            if summed is None and summary_label_in_the_date_cell(raw):
+                summary_at = pos
+                summed = " ".join(shown(c) for c in read.data[pos] if not is_blank(c))
+            if summed is not None:
+                report(pos, 0, date_column, summed, f"summary row without a date ('{summed}'): "
+                       "not a transaction; left out")
+                continue
         if kinds.no_money[pos] and not is_blank(raw):  # "Page 1 of 2", a printed footer
             report(pos, 0, date_column, raw, f"row with no date and no amount ('{raw}'): not a "
                    "transaction; left out")
