@@ -5,6 +5,7 @@ by hand as of 30/11/2026."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from ar_excel.io.reader import read_book
 from tests._workbooks import save_sheets
@@ -305,3 +306,95 @@ def test_xero_customer_invoice_report_due_column_is_what_is_open(tmp_path):
     assert _aging_by_name(book, ("Al Noor Trading", "Bayside Club")) == {
         "Al Noor Trading": [1200, 2400, 0, 0, 0, 3600],
         "Bayside Club": [0, 0, 0, 0, 500, 500]}
+
+
+# ---------------------------------------------------------------- Dynamics GP, Odoo in Arabic
+
+
+def test_dynamics_gp_aged_trial_balance_customer_headings(tmp_path):
+    """Dynamics GP's RM Historical Aged Trial Balance printed to Excel heads each customer's
+    documents with 'Customer: AARONFIT0001  Aaron Fitz Electrical' in the Document Number
+    column. The heading was taken for a document missing the rest, the sheet had 'no
+    column for Customer ID', and the jobs were skipped saying only that the 'Grand Totals:'
+    row is a totals row (the first of the sheet's issues, not why it was unread). Each
+    heading now names its customer: 4,512.98 of Aaron Fitz, 7,500.00 of Adam Park open."""
+    path = save_sheets(tmp_path / "gp.xlsx", {
+        "Customers": [["Customer ID", "Customer Name"], ["AARONFIT0001", "Aaron Fitz Electrical"],
+                      ["ADAMPARK0001", "Adam Park Resort"]],
+        "RM Aged Trial Balance": [
+            ["System:  11/30/2026  5:41:12 PM", "Fabrikam, Inc."],
+            ["RM Historical Aged Trial Balance"], [],
+            ["Document Number", "Type", "Document Date", "Due Date", "Orig. Amount", "Balance",
+             "Current", "31 - 60 Days", "61 - 90 Days", "91 and Over"],
+            ["Customer: AARONFIT0001  Aaron Fitz Electrical"],
+            ["STDINV2231", "SLS", "10/23/2026", "11/22/2026", "$4,512.98", "$4,512.98",
+             "$4,512.98", "$0.00", "$0.00", "$0.00"],
+            ["Customer: ADAMPARK0001  Adam Park Resort"],
+            ["STDINV2240", "SLS", "9/1/2026", "10/1/2026", "$12,000.00", "$7,500.00", "$0.00",
+             "$7,500.00", "$0.00", "$0.00"],
+            ["Grand Totals:", None, None, None, "$16,512.98", "$12,012.98", "$4,512.98",
+             "$7,500.00", "$0.00", "$0.00"]]})
+    book = read_book(path)
+    assert book.unusable == {}
+    assert book.invoices[["Invoice No", "Customer ID", "Balance"]].values.tolist() == [
+        ["STDINV2231", "AARONFIT0001", 4512.98], ["STDINV2240", "ADAMPARK0001", 7500]]
+    assert [i.cell for i in book.issues] == ["A9"]  # the grand totals row
+
+
+def test_a_sheet_unread_says_why_it_was_unread(tmp_path):
+    """An invoice list naming no customer (no column, no headings), with a totals row: the
+    jobs are skipped for the missing column, not for the totals row said before it."""
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Invoice Date", "Amount"], ["I-1", "2026-10-01", 100],
+                     ["Total", None, 100]]})
+    book = read_book(path)
+    assert [i.cell for i in book.issues] == ["A3", "A1"]
+    assert book.unusable["Invoices"].startswith(
+        "sheet 'Invoices' has no column for Customer ID")
+
+
+def test_odoo_aged_receivable_in_arabic(tmp_path):
+    """Odoo 17's Aged Receivable exported in Arabic (sheet 'أعمار الديون المدينة', the first
+    column unlabelled, the partner's row carrying its sums) was no sheet the reader knew:
+    'the workbook has no Invoices sheet'. By hand: 5,000.00 current, 10,000.00 30 days."""
+    path = save_sheets(tmp_path / "odoo.xlsx", {
+        "العملاء": [["الاسم", "البريد الإلكتروني", "المدينة", "الدولة"],
+                    ["شركة النيل", "ap@nile.eg", "القاهرة", "مصر"]],
+        "أعمار الديون المدينة": [
+            ["أعمار الديون المدينة"], ["حتى 30/11/2026"], [],
+            [None, "تاريخ الفاتورة", "تاريخ الاستحقاق", "المبلغ بالعملة", "العملة", "الحساب",
+             "في التاريخ", "1-30", "31-60", "61-90", "91-120", "أقدم", "الإجمالي"],
+            ["شركة النيل", None, None, None, None, None, 5000, 10000, 0, 0, 0, 0, 15000],
+            ["INV/2026/00012", "01/10/2026", "31/10/2026", 10000, "EGP", "121000 المدينون",
+             None, 10000, None, None, None, None, 10000],
+            ["INV/2026/00031", "10/11/2026", "10/12/2026", 5000, "EGP", "121000 المدينون",
+             5000, None, None, None, None, None, 5000],
+            ["الإجمالي", None, None, None, None, None, 5000, 10000, 0, 0, 0, 0, 15000]]})
+    book = read_book(path)
+    assert book.invoices[["Invoice No", "Customer ID", "Amount"]].values.tolist() == [
+        ["INV/2026/00012", "شركة النيل", 10000], ["INV/2026/00031", "شركة النيل", 5000]]
+    assert _aging_by_name(book, ("شركة النيل",)) == {"شركة النيل": [5000, 10000, 0, 0, 0, 15000]}
+
+
+def test_a_customer_balances_summary_is_named_as_one(tmp_path):
+    """Zoho Books' Customer Balances (Customer Name, Invoiced Amount, Amount Received,
+    Closing Balance) handed over instead of the invoices: the jobs stopped with 'the
+    workbook has no 'Customers' sheet'; they now say it is a balance summary and which report
+    to export instead, as for an aging summary."""
+    from ar_excel.errors import InputError
+
+    path = save_sheets(tmp_path / "balances.xlsx", {"Customer Balances": [
+        ["Customer Balances"], ["As of 30/11/2026"],
+        ["Customer Name", "Invoiced Amount", "Amount Received", "Closing Balance"],
+        ["Delta Traders", 4560, 1140, 3420], ["Nile Foods", 20520, 5000, 15520],
+        ["Total", 25080, 6140, 18940]]})
+    book = read_book(path)
+    said = ("sheet 'Customer Balances' is a balance summary (one balance per customer, no "
+            "invoices): ar_excel works from the invoices themselves; export the open invoices "
+            "instead (Zoho Books' Invoice Details, QuickBooks' Open Invoices, Xero's Aged "
+            "Receivables Detail) or the open invoice list")
+    assert book.unusable == {"Invoices": said, "Customers": said}
+    with pytest.raises(InputError) as raised:
+        _ = book.invoices
+    assert str(raised.value) == said

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from ar_excel.io.grid import Grid
+from ar_excel.names import match_key
 from ar_excel.parsing import is_blank, normalize_digits
 
 _BAND = re.compile(
@@ -34,23 +35,59 @@ def _headed_by_bands(row: list[Any]) -> bool:
     return bands >= 3 and not any(_DOCUMENT_WORDS.search(t) for t in texts)
 
 
+# A customer balance summary (Zoho Books' Customer Balances, QuickBooks' Customer Balance
+# Summary, Sage's Customer Balances): a customer column, its balance, no document's number or
+# date ("Invoiced Amount" beside them is a sum, no document).
+_CUSTOMER = frozenset(match_key(w) for w in (
+    "Customer", "Customer Name", "Contact", "Contact Name", "Account Name", "Partner",
+    "العميل", "اسم العميل"))
+_BALANCE = frozenset(match_key(w) for w in (
+    "Closing Balance", "Balance", "Balance Due", "Ending Balance", "Outstanding",
+    "Outstanding Balance", "Total Outstanding", "الرصيد", "الرصيد الختامي", "رصيد آخر المدة",
+    "الرصيد المستحق"))
+_ONE_DOCUMENT = re.compile(r"(?i)invoice\s*(?:no|number|#|date|id)\b|\bnum\b|number|\bdate\b|"
+                           r"\bref|\bdue\b|رقم|تاريخ")
+
+
+def _balances_by_customer(row: list[Any]) -> bool:
+    texts = [str(v).strip() for v in row if not is_blank(v)]
+    keys = {match_key(t) for t in texts}
+    return bool(keys & _CUSTOMER) and bool(keys & _BALANCE) and not any(
+        _ONE_DOCUMENT.search(t) for t in texts)
+
+
 def aging_summary_sheet(grids: list[Grid], loader: Callable[[str], list[list[Any]] | None]
-                        | None = None) -> str | None:
-    """The name of the first visible sheet headed by age bands and no document column (a
-    sheet not loaded yet is loaded through ``loader``)."""
+                        | None = None) -> SummarySheet | None:
+    """The first visible sheet headed by age bands and no document column, or by a
+    customer and its balance (a sheet not loaded yet is loaded through ``loader``)."""
     from ar_excel.io.sheet_kinds import OUTPUT_TABS
-    from ar_excel.names import match_key
 
     for grid in grids:
         if grid.hidden or grid.header is not None or match_key(grid.name) in OUTPUT_TABS:
             continue  # (an earlier run's Aging tab is ours, not the books)
         rows = grid.rows or ((loader(grid.name) or []) if loader is not None else [])
         if any(_headed_by_bands(list(r)) for r in rows[:_ROWS_LOOKED_AT]):
-            return grid.sheet or grid.name
+            return SummarySheet(grid.sheet or grid.name, False)
+        if any(_balances_by_customer(list(r)) for r in rows[:_ROWS_LOOKED_AT]):
+            return SummarySheet(grid.sheet or grid.name, True)
     return None
 
 
-def summary_instead_of_invoices(sheet: str) -> str:
+class SummarySheet(NamedTuple):
+    """A sheet summing the receivables instead of listing them: by age band, or one balance
+    per customer (``balances``)."""
+
+    sheet: str
+    balances: bool
+
+
+def summary_instead_of_invoices(summary: SummarySheet) -> str:
+    sheet = summary.sheet
+    if summary.balances:
+        return (f"sheet '{sheet}' is a balance summary (one balance per "
+                f"customer, no invoices): ar_excel works from the invoices themselves; export "
+                f"the open invoices instead (Zoho Books' Invoice Details, QuickBooks' Open "
+                f"Invoices, Xero's Aged Receivables Detail) or the open invoice list")
     return (f"sheet '{sheet}' is an aging summary (one total per customer and age band, no "
             f"invoices): ar_excel works from the invoices themselves; export the detailed "
             f"report instead (QuickBooks' A/R Aging Detail or Open Invoices, Xero's Aged "
