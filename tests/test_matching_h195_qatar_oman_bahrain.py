@@ -168,3 +168,39 @@ def test_statements_reconciled_together_each_open_with_their_own_balance():
     assert round(summary.loc["Opening balance", "Amount"], 3) == 209700.565
     assert round(summary.loc["Closing balance (statement)", "Amount"], 3) == 223338.565
     assert summary.loc["Difference", "Amount"] == 0.0
+
+
+def test_the_instant_schemes_name_is_no_word_beside_the_payers():
+    """FAWRAN (Qatar's instant payments) printed before the sender is the bank's word: it
+    made RAYYAN one word among others (FAWRAN RAYYAN, capped 85, suggested)."""
+    customers = [customer("CQ010", "Al Rayyan Building Materials Est.", Currency="QAR"),
+                 customer("CQ003", "Doha Marine Services W.L.L.", Currency="QAR")]
+    invoices = [invoice("INV-2026-0452", "CQ010", 6027.90, "2026-10-05", Currency="QAR"),
+                invoice("INV-2026-0408", "CQ003", 14600.00, "2026-08-10", Currency="QAR")]
+    r = match(customers, invoices, {"amount": 6027.90, "cur": "QAR",
+                                    "desc": "FAWRAN IN AL RAYYAN BLDG MATERIALS PAYMENT FOR OCT"})
+    assert allocations(r) == [("INV-2026-0452", 6027.9, "amount+payer", "Matched")]
+
+
+KHALEEJ = [customer("CQ001", "مؤسسة الخليج للمقاولات", Currency="QAR"),
+           customer("CQ002", "Al Khaleej Trading & Contracting W.L.L.", Currency="QAR")]
+
+
+@pytest.mark.parametrize("narrative", ["FAWRAN IN AL KHALEEJ CONTRACTING",
+                                       "TRF FROM AL KHALEEJ CONTRACTING"])
+def test_the_amount_does_not_pick_a_look_alike_over_the_name_printed_whole(narrative):
+    """AL KHALEEJ CONTRACTING is مؤسسة الخليج للمقاولات's name word for word (98), and
+    Al Khaleej Trading & Contracting's with a word left out (95). Only the second has an open
+    invoice of 5,200.00, but the first owes 5,230.50 in the same currency: which of the two
+    paid is for a person to say (it was Matched to the second)."""
+    invoices = [invoice("INV-2026-0437", "CQ001", 5230.50, "2026-09-21", Currency="QAR"),
+                invoice("INV-2026-0461", "CQ002", 5200.00, "2026-10-15", Currency="QAR")]
+    r = match(KHALEEJ, invoices, {"amount": 5200.00, "cur": "QAR", "desc": narrative})
+    assert allocations(r) == [("INV-2026-0461", 5200.0, "amount+payer", "Suggested")]
+
+
+def test_the_look_alike_with_the_amount_is_matched_when_the_name_printed_whole_owes_nothing():
+    invoices = [invoice("INV-2026-0461", "CQ002", 5200.00, "2026-10-15", Currency="QAR")]
+    r = match(KHALEEJ, invoices, {"amount": 5200.00, "cur": "QAR",
+                                  "desc": "TRF FROM AL KHALEEJ CONTRACTING"})
+    assert allocations(r) == [("INV-2026-0461", 5200.0, "amount+payer", "Matched")]

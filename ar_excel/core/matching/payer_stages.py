@@ -28,8 +28,9 @@ from ar_excel.core.matching.amount_search import AMOUNT_ONLY_CHANCE
 from ar_excel.core.matching.booking import Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
+from ar_excel.core.matching.names import name_tokens
 from ar_excel.core.matching.normalize import fold_text, invoice_mentions, other_numbers
-from ar_excel.core.matching.payers import CERTAIN_NAME, MOBILE, Payer
+from ar_excel.core.matching.payers import CERTAIN_NAME, MOBILE, WHOLE_NAME, Payer
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
 
 RATE_SPREAD = 0.03  # a bank's rate of the day against the Policy's month rate
@@ -103,8 +104,27 @@ class PayerStages:
             # the payer is a related company paying for it: a person confirms.
             if f.payer.customer == cust:
                 return base - 0.04
+            if f.payer.customer is None and self._whole_name_of_another(f, cust):
+                return 0.75
             return 0.87 if f.payer.customer is None else 0.75
         return 0.75
+
+    def _whole_name_of_another(self, f: LineFacts, cust: str) -> bool:
+        """Whether the narrative writes whole the name of another look-alike than ``cust``
+        that owes in the line's currency, and no distinctive word of ``cust``'s that the other
+        lacks (AL KHALEEJ CONTRACTING: مؤسسة الخليج للمقاولات word for word, 98, beside Al
+        Khaleej Trading & Contracting with a word left out): the amount alone then picks the
+        lesser name over the one printed, and which paid is for a person. (RED SEA ELITE HOME
+        APPLIANCES writes Red Sea Home Appliances whole, and ELITE: Red Sea Elite's.)"""
+        if f.payer.how != "narrative name":
+            return False  # (a printed name's score is a likeness, not words written)
+        others = [c for c, s in f.payer.candidates if c != cust and s >= WHOLE_NAME
+                  and self.inv.open_of(c, f.currency, f.date)]
+        if not others:
+            return False
+        written = set(name_tokens(self.payers.narrative_words(self._descriptions[f.pos])))
+        own = self.payers.needed_words(cust)
+        return any(not ((own - self.payers.needed_words(c)) & written) for c in others)
 
     @staticmethod
     def _known_for_sure(f: LineFacts, cust: str) -> bool:

@@ -86,6 +86,9 @@ BOILERPLATE = {
     "مقابل", "مرجع", "تحصيل", "وارد", "بتاريخ", "شهر", "الفاتوره", "الفواتير", "رصيد", "بخصوص",
     "بشان",
     "SARIE", "UAEFTS", "AANI", "IPP", "OUTWARD", "OUR", "YOUR",
+    # the Gulf's instant-payment schemes, printed before the sender (FAWRAN IN AL RAYYAN BLDG
+    # MATERIALS: Qatar; FAWRI+ Bahrain; WAMD Kuwait), no word of a name
+    "FAWRAN", "FAWRI", "WAMD",
     # Saudi rails and banks' abbreviations (SADAD BILLER 090 BILL 1029384, INW TT): SADAD
     # would read as سعود
     "SADAD", "BILLER", "INW",
@@ -282,6 +285,7 @@ class Payer:
 # be the customer's (``name_fits``) to be learned: a third party paid by reference there.
 THIRD_PARTY_CHECK = "Check Name"
 CERTAIN_NAME = 92.0  # name score at which the payer counts as known
+WHOLE_NAME = 97.0  # a name scoring this is printed whole: every word of it is on the line
 # (LIKELY_NAME, MARGIN, MAX_BLOCK, SHORT_NAME: ``narrative_names``, whose scores they weigh
 # too)
 SISTER_NAME = 91.0  # the score of a name told apart from a sister company's by a word only
@@ -512,6 +516,12 @@ class PayerDirectory(NarrativeNames):
         return [t for t, w in zip(tokens, written, strict=True)
                 if t not in own or w is None
                 or not self._other_script_disagrees({t: [w]}, [(t, own[t])])]
+
+    def needed_words(self, cid: str) -> frozenset[str]:
+        """The distinctive words of the customer's name, as name tokens (all of them where it
+        has none): what a text must write to name it."""
+        needed = self._needed.get(cid)
+        return needed[0] if needed is not None else frozenset()
 
     def resembles(self, cid: object, name: object) -> bool:
         """Whether a printed name comes close to the customer's own (``shares_words``), both
