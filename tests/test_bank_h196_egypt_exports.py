@@ -346,3 +346,23 @@ def test_a_line_whose_date_cannot_be_read_is_still_said_so(tmp_path: Path) -> No
     assert len(st.lines) == 6
     assert [i.cell for i in st.issues] == ["A8"]
     assert "could not be read" in st.issues[0].message
+
+
+def test_a_stated_count_that_is_not_the_lines_read_is_said(tmp_path: Path) -> None:
+    """The summary counts 3 debits ("عدد الحركات المدينة | 3") where 2 were read: a line
+    missing or misread, said at the summary's row in English and Arabic; the counts that
+    agree (4 credits, 6 lines) say nothing more."""
+    from ar_excel.io.bank_messages_ar import arabic_bank_message
+
+    rows = foot_rows([["عدد الحركات المدينة", 3], ["No. of Credits: 4"], ["عدد الحركات", 6]])
+    st = read_statement(save(rows, tmp_path / "count.xlsx"))
+    assert_lines(st)
+    said = [i for i in st.issues if i.message.startswith("summary row counts")]
+    assert [(i.cell, i.value) for i in said] == [("A11", "عدد الحركات المدينة 3")]
+    assert said[0].message == (
+        "summary row counts other lines than were read: 'عدد الحركات المدينة 3' says 3 "
+        "debits; 2 were read; a line may be missing from the file or misread")
+    assert arabic_bank_message(said[0].message) == (
+        "صف الملخص يعدّ غير ما قُرئ: 'عدد الحركات المدينة 3' يذكر أن عدد الحركات المدينة 3، "
+        "وقُرئ منها 2؛ ربما سقط سطر من الملف أو قُرئ خطأ")
+    assert len(st.issues) == 4  # the three summary rows, and the count that differs

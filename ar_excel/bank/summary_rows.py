@@ -92,3 +92,34 @@ def shown(cell: Any) -> str:
     if isinstance(cell, bool) or not isinstance(cell, int | float):
         return " ".join(str(cell).split())
     return f"{cell:,.0f}" if float(cell).is_integer() else f"{cell:,.2f}"
+
+
+# a count a summary states: "No. of Debits 2", "عدد الحركات الدائنة: 4", "Number of credits 3"
+_STATED_COUNT = re.compile(r"(?i)((?:(?:number|no\.?|count)\s+of|عدد)\s+[^\d:|]*?)\s*:?\s*"
+                           r"(\d{1,6})(?![\d.,])")
+_DEBITS = re.compile(r"(?i)debit|withdrawal|مدين|سحب|خصم")
+_CREDITS = re.compile(r"(?i)credit|deposit|دائن|إيداع|ايداع|إضاف")
+
+
+def counts_that_differ(summaries: list[tuple[int, str]], amount: np.ndarray, kept: np.ndarray
+                       ) -> list[tuple[int, str, str]]:
+    """The counts the summary rows under the lines state ("No. of Debits 2", "عدد الحركات
+    الدائنة 4", "عدد الحركات 6") that are not those of the lines read (money out, money in,
+    all): a line missing from the file or misread. Each as (position, what it says, why)."""
+    out = []
+    read = amount[kept]
+    counts = {"debits": int((read < 0).sum()), "credits": int((read > 0).sum()),
+              "lines": len(read)}
+    for pos, text in summaries:
+        for m in _STATED_COUNT.finditer(text):
+            label, stated = " ".join(m.group(1).split()), int(m.group(2))
+            out_side, in_side = bool(_DEBITS.search(label)), bool(_CREDITS.search(label))
+            side = ("debits" if out_side and not in_side else "credits" if in_side and not out_side
+                    else "lines" if not (out_side or in_side) else None)
+            if side is None or counts[side] == stated:
+                continue
+            out.append((pos, f"{label} {stated}",
+                        f"'{label} {stated}' says {stated} {side}; {counts[side]} "
+                        f"{'were' if counts[side] != 1 else 'was'} read; a line may be missing "
+                        "from the file or misread"))
+    return out

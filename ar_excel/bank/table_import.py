@@ -11,7 +11,7 @@ once per file; the columns are then parsed whole.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -105,6 +105,7 @@ from ar_excel.bank.statement_locale import (
 )
 from ar_excel.bank.summary_rows import (
     SUMMARY_LABEL,
+    counts_that_differ,
     figures_under_summary_labels,
     rows_under_the_foot,
     shown,
@@ -295,6 +296,8 @@ class _Reading:
     date_format: str | None = None
     decimal: str = "."
     dayfirst: bool = True
+    # the summary rows under the lines (position, what they say), checked for their counts
+    summaries: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def cols(self) -> dict[str, int]:
@@ -519,6 +522,7 @@ def _undated_rows_reported(read: _Reading, kinds: _RowKinds, calendar: CalendarN
             if summed is not None:
                 report(pos, 0, date_column, summed, f"summary row without a date ('{summed}'): "
                        "not a transaction; left out")
+                read.summaries.append((pos, summed))
                 continue
         if kinds.no_money[pos] and not is_blank(raw):  # "Page 1 of 2", a printed footer
             report(pos, 0, date_column, raw, f"row with no date and no amount ('{raw}'): not a "
@@ -630,6 +634,9 @@ def _rows_that_are_no_lines_checked(read: _Reading, kinds: _RowKinds, live: np.n
             f"page number{'s' if len(screened.page_numbers) > 1 else ''} ('{page}', row"
             f"{'s' if len(screened.page_numbers) > 1 else ''} {named}{more}): the statement's "
             "page breaks, not a transaction; left out")
+    for pos, said, text in counts_that_differ(read.summaries, amount, kept):
+        report(pos, 1, "Date" if "Date" in read.cols else "Value Date", said,
+               "summary row counts other lines than were read: " + text)
     for pos, label, text in totals_that_differ(screened.totals, data, read.cols, read.decimal,
                                                amount, kept):
         report(pos, 0, "Amount" if "Amount" in read.cols else "Credit", label,
