@@ -204,3 +204,26 @@ def test_the_look_alike_with_the_amount_is_matched_when_the_name_printed_whole_o
     r = match(KHALEEJ, invoices, {"amount": 5200.00, "cur": "QAR",
                                   "desc": "TRF FROM AL KHALEEJ CONTRACTING"})
     assert allocations(r) == [("INV-2026-0461", 5200.0, "amount+payer", "Matched")]
+
+
+MUHARRAQ = [customer("CB006", "Muharraq Building Materials Co. W.L.L.", Currency="BHD"),
+            customer("CB010", "Isa Town Electrical Est.", Currency="BHD")]
+MUHARRAQ_INVOICES = [invoice("BH-SI-005539", "CB006", 3988.400, "2026-09-20", Currency="BHD"),
+                     invoice("BH-SI-005560", "CB010", 598.000, "2026-10-10", Currency="BHD")]
+
+
+@pytest.mark.parametrize("narrative", ["CDM DEPOSIT 0123 MUHARRAQ",
+                                       "CASH DEPOSIT CDM MUHARRAQ BRANCH"])
+def test_a_cash_machines_town_is_no_depositor(narrative):
+    """MUHARRAQ after a cash machine's number is where the machine stands as likely as who
+    paid: a customer named after the town alone (Muharraq Building Materials, whose only
+    distinctive word it is) is a candidate, not the payer for sure (it was Matched, 91)."""
+    r = match(MUHARRAQ, MUHARRAQ_INVOICES, {"amount": 3988.400, "cur": "BHD", "desc": narrative})
+    assert allocations(r) == [("BH-SI-005539", 3988.4, "amount+payer", "Suggested")]
+
+
+@pytest.mark.parametrize("narrative", ["CASH DEP BY MUHARRAQ BLDG MAT",
+                                       "CDM DEPOSIT 0123 MUHARRAQ BUILDING MATERIALS"])
+def test_a_depositor_named_by_more_than_a_town_is_the_payer(narrative):
+    r = match(MUHARRAQ, MUHARRAQ_INVOICES, {"amount": 3988.400, "cur": "BHD", "desc": narrative})
+    assert allocations(r) == [("BH-SI-005539", 3988.4, "amount+payer", "Matched")]

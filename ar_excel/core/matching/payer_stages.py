@@ -30,7 +30,13 @@ from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.names import name_tokens
 from ar_excel.core.matching.normalize import fold_text, invoice_mentions, other_numbers
-from ar_excel.core.matching.payers import CERTAIN_NAME, MOBILE, WHOLE_NAME, Payer
+from ar_excel.core.matching.payers import (
+    CERTAIN_NAME,
+    MOBILE,
+    ONE_WORD_NAME,
+    WHOLE_NAME,
+    Payer,
+)
 from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
 
 RATE_SPREAD = 0.03  # a bank's rate of the day against the Policy's month rate
@@ -39,6 +45,10 @@ _DIGIT_RUN = re.compile(r"\d+")
 # A transfer sent for another (IPI CR FALCON GEN TRDG ON BEHALF OF PEARL ELECTROMECHANI,
 # نيابة عن): the name after it is the customer whose invoices are paid.
 _THIRD_PARTY = 85.0  # the name score a customer paid for by someone else reads at
+# Who deposited cash, where a cash deposit's narrative says it (CASH DEP BY X, من X): else its
+# words after the machine's or branch's number are as likely the place (CDM 0123 MUHARRAQ).
+_DEPOSITOR = re.compile(r"\b(?:BY|FROM|FRM|DEPOSITOR|DEPOSITED)\b|(?<![\w\u0600-\u06ff])"
+                        r"(?:من|بواسطه)(?![\w\u0600-\u06ff])")
 _ON_BEHALF = re.compile(r"\b(?:ON BEHALF OF|O/B/O|OBO)\b[\s:.-]*([^/\d]+)|نيابه عن\s*([^/\d]+)")
 # A transfer that calls itself a part payment (not SPARE PART: PART PAYMENT, PARTIAL, سداد
 # جزئي, دفعة جزئية).
@@ -492,6 +502,9 @@ class PayerStages:
         if not name:
             desc = self._descriptions[f.pos]
             f.payer = self.payers.by_name(desc, narrative=True)
+            if f.cash and f.payer is not None and f.payer.customer is not None \
+                    and f.payer.score > ONE_WORD_NAME:
+                f.payer = self._town_at_the_machine(f.payer, desc)
             if f.payer is not None and f.payer.candidates and not (
                     f.payer.customer is not None and f.payer.certain):
                 # The sender the narrative names, read as a printed name, when that is certain
@@ -515,6 +528,24 @@ class PayerStages:
                         f.payer is None or f.payer.customer is None or full.certain
                         or (full.customer == f.payer.customer and full.score > f.payer.score)):
                     f.payer = full
+
+    def _town_at_the_machine(self, payer: Payer, desc: str) -> Payer:
+        """A cash deposit naming no depositor (CDM DEPOSIT 0123 MUHARRAQ) whose words write of
+        the customer's name its one distinctive word and nothing else: the word is as likely
+        the town the machine or branch stands in (Muharraq, Ruwi, Isa Town) as the customer
+        named after it; a candidate (``ONE_WORD_NAME``), not the payer for sure. More of the
+        name (MUHARRAQ BUILDING MATERIALS), or a depositor (CASH DEP BY MUHARRAQ BLDG MAT), is
+        the customer."""
+        folded = fold_text(desc)
+        cid = payer.customer
+        needed = self.payers.needed_words(cid)
+        if _DEPOSITOR.search(folded) or len(needed) != 1:
+            return payer
+        written = set(name_tokens(self.payers.narrative_words(desc)))
+        if (self.payers.name_words(cid) & written) - needed:
+            return payer
+        return Payer(cid, payer.how, min(payer.score, ONE_WORD_NAME),
+                     [(c, min(v, ONE_WORD_NAME)) for c, v in payer.candidates])
 
     def refresh_payers(self) -> None:
         """Accounts learned from this statement's referenced receipts identify the payers of

@@ -523,6 +523,10 @@ class PayerDirectory(NarrativeNames):
         needed = self._needed.get(cid)
         return needed[0] if needed is not None else frozenset()
 
+    def name_words(self, cid: str) -> frozenset[str]:
+        """Every word of the customer's name, as name tokens."""
+        return frozenset(self._tokens.get(cid, ()))
+
     def resembles(self, cid: object, name: object) -> bool:
         """Whether a printed name comes close to the customer's own (``shares_words``), both
         being names: a blank or placeholder name, or a customer without one, resembles none."""
