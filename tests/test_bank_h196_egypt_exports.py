@@ -357,12 +357,32 @@ def test_a_stated_count_that_is_not_the_lines_read_is_said(tmp_path: Path) -> No
     rows = foot_rows([["عدد الحركات المدينة", 3], ["No. of Credits: 4"], ["عدد الحركات", 6]])
     st = read_statement(save(rows, tmp_path / "count.xlsx"))
     assert_lines(st)
-    said = [i for i in st.issues if i.message.startswith("summary row counts")]
+    said = [i for i in st.issues if i.message.startswith("summary row does not agree")]
     assert [(i.cell, i.value) for i in said] == [("A11", "عدد الحركات المدينة 3")]
     assert said[0].message == (
-        "summary row counts other lines than were read: 'عدد الحركات المدينة 3' says 3 "
+        "summary row does not agree with the lines read: 'عدد الحركات المدينة 3' says 3 "
         "debits; 2 were read; a line may be missing from the file or misread")
     assert arabic_bank_message(said[0].message) == (
-        "صف الملخص يعدّ غير ما قُرئ: 'عدد الحركات المدينة 3' يذكر أن عدد الحركات المدينة 3، "
-        "وقُرئ منها 2؛ ربما سقط سطر من الملف أو قُرئ خطأ")
+        "صف الملخص لا يوافق السطور المقروءة: 'عدد الحركات المدينة 3' يذكر أن عدد الحركات "
+        "المدينة 3، وقُرئ منها 2؛ ربما سقط سطر من الملف أو قُرئ خطأ")
     assert len(st.issues) == 4  # the three summary rows, and the count that differs
+
+
+def test_a_stated_total_beside_its_count_is_checked(tmp_path: Path) -> None:
+    """"No. of Credits | 4 | Total Credits | 54,885.25" agrees; "Total Debits 12,525.50" is
+    500.00 more than the debits read (12,025.50): said, in English and Arabic."""
+    from ar_excel.io.bank_messages_ar import arabic_bank_message
+
+    rows = foot_rows([["No. of Debits", 2, "Total Debits", "12,525.50"],
+                      ["No. of Credits", 4, "Total Credits", 54885.25]])
+    st = read_statement(save(rows, tmp_path / "totals.xlsx"))
+    said = [i for i in st.issues if i.message.startswith("summary row does not agree")]
+    assert [(i.cell, i.value, i.message) for i in said] == [(
+        "A11", "Total Debits 12,525.50",
+        "summary row does not agree with the lines read: 'Total Debits 12,525.50' says debits "
+        "12,525.50; the lines read add up to 12,025.50; a line may be missing from the file or "
+        "misread")]
+    assert arabic_bank_message(said[0].message) == (
+        "صف الملخص لا يوافق السطور المقروءة: 'Total Debits 12,525.50' يذكر أن إجمالي الحركات "
+        "المدينة 12,525.50، ومجموع السطور المقروءة 12,025.50؛ ربما سقط سطر من الملف أو قُرئ "
+        "خطأ")

@@ -105,7 +105,8 @@ def counts_that_differ(summaries: list[tuple[int, str]], amount: np.ndarray, kep
                        ) -> list[tuple[int, str, str]]:
     """The counts the summary rows under the lines state ("No. of Debits 2", "عدد الحركات
     الدائنة 4", "عدد الحركات 6") that are not those of the lines read (money out, money in,
-    all): a line missing from the file or misread. Each as (position, what it says, why)."""
+    all), and the totals of a side beside them ("Total Debits 12,025.50") that are not its
+    sum: a line missing from the file or misread. Each as (position, what it says, why)."""
     out = []
     read = amount[kept]
     counts = {"debits": int((read < 0).sum()), "credits": int((read > 0).sum()),
@@ -122,4 +123,21 @@ def counts_that_differ(summaries: list[tuple[int, str]], amount: np.ndarray, kep
                         f"'{label} {stated}' says {stated} {side}; {counts[side]} "
                         f"{'were' if counts[side] != 1 else 'was'} read; a line may be missing "
                         "from the file or misread"))
+        for m in _STATED_TOTAL.finditer(text):
+            label, figure = " ".join(m.group(1).split()), m.group(2)
+            out_side, in_side = bool(_DEBITS.search(label)), bool(_CREDITS.search(label))
+            if out_side == in_side:
+                continue  # a net total, or no side named: nothing to compare
+            side = "debits" if out_side else "credits"
+            total = round(float(-read[read < 0].sum() if out_side else read[read > 0].sum()), 2)
+            if abs(float(figure.replace(",", "")) - total) < 0.005:
+                continue
+            out.append((pos, f"{label} {figure}",
+                        f"'{label} {figure}' says {side} {figure}; the lines read add up to "
+                        f"{total:,.2f}; a line may be missing from the file or misread"))
     return out
+
+
+# a total a summary states beside its counts: "Total Debits 12,025.50", "إجمالي الدائن: 54,885.25"
+_STATED_TOTAL = re.compile(r"(?i)((?:total|إجمالي|اجمالي|الإجمالي|الاجمالي|مجموع)\s+[^\d:|]*?)"
+                           r"\s*:?\s*(\d{1,3}(?:,\d{3})*\.\d{2}|\d+\.\d{2})(?![\d])")

@@ -636,7 +636,7 @@ def _rows_that_are_no_lines_checked(read: _Reading, kinds: _RowKinds, live: np.n
             "page breaks, not a transaction; left out")
     for pos, said, text in counts_that_differ(read.summaries, amount, kept):
         report(pos, 1, "Date" if "Date" in read.cols else "Value Date", said,
-               "summary row counts other lines than were read: " + text)
+               "summary row does not agree with the lines read: " + text)
     for pos, label, text in totals_that_differ(screened.totals, data, read.cols, read.decimal,
                                                amount, kept):
         report(pos, 0, "Amount" if "Amount" in read.cols else "Credit", label,

@@ -288,10 +288,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          "استُبعد سطر معلّق (لم يُقيَّد بعد) تحت '{0}'؛ سيأتي في كشف لاحق"),
         (r"^row with no date and no amount \('(.*)'\): not a transaction; left out$",
          "صف بلا تاريخ ولا مبلغ ('{0}'): ليس معاملة؛ استُبعد"),
-        (r"^summary row counts other lines than were read: '(.*)' says (\d+) (debits|credits|"
+        (r"^summary row does not agree with the lines read: '(.*)' says (\d+) (debits|credits|"
          r"lines); (\d+) (?:were|was) read; a line may be missing from the file or misread$",
-         lambda m: f"صف الملخص يعدّ غير ما قُرئ: '{m[1]}' يذكر أن عدد {_COUNTED[m[3]]} "
+         lambda m: f"صف الملخص لا يوافق السطور المقروءة: '{m[1]}' يذكر أن عدد {_COUNTED[m[3]]} "
                    f"{m[2]}، وقُرئ منها {m[4]}؛ ربما سقط سطر من الملف أو قُرئ خطأ"),
+        (r"^summary row does not agree with the lines read: '(.*)' says (debits|credits) (\S+); "
+         r"the lines read add up to (\S+); a line may be missing from the file or misread$",
+         lambda m: f"صف الملخص لا يوافق السطور المقروءة: '{m[1]}' يذكر أن إجمالي "
+                   f"{_COUNTED[m[2]]} {m[3]}، ومجموع السطور المقروءة {m[4]}؛ ربما سقط سطر من "
+                   "الملف أو قُرئ خطأ"),
         (r"^summary row without a date \('(.*)'\): not a transaction; left out$",
          "صف ملخص بلا تاريخ ('{0}'): ليس معاملة؛ استُبعد"),
         (r"^running balance (\S+) does not follow from the balance (\S+) of row (\d+) and this "
