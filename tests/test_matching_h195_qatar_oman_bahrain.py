@@ -227,3 +227,17 @@ def test_a_cash_machines_town_is_no_depositor(narrative):
 def test_a_depositor_named_by_more_than_a_town_is_the_payer(narrative):
     r = match(MUHARRAQ, MUHARRAQ_INVOICES, {"amount": 3988.400, "cur": "BHD", "desc": narrative})
     assert allocations(r) == [("BH-SI-005539", 3988.4, "amount+payer", "Matched")]
+
+
+@pytest.mark.parametrize("narrative", ["FAWRAN IN MOHD ABDULLA ALKUWARI",
+                                       "TRF FROM MHD ABDULLA AL KUWARI"])
+def test_mohd_is_mohammed(narrative):
+    """MOHD, MHD: Mohammed as Gulf banks cut it to fit the name field (the payer was not
+    identified, and 4,150.00, a round amount, only suggested by itself)."""
+    customers = [customer("CQ005", "محمد عبدالله الكواري للتجارة (Mohammed Abdulla Al Kuwari "
+                                   "Trading)", Currency="QAR"),
+                 customer("CQ003", "Doha Marine Services W.L.L.", Currency="QAR")]
+    invoices = [invoice("INV-2026-0414", "CQ005", 4150.00, "2026-08-20", Currency="QAR"),
+                invoice("INV-2026-0408", "CQ003", 14600.00, "2026-08-10", Currency="QAR")]
+    r = match(customers, invoices, {"amount": 4150.00, "cur": "QAR", "desc": narrative})
+    assert allocations(r) == [("INV-2026-0414", 4150.0, "amount+payer", "Matched")]

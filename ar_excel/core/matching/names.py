@@ -361,6 +361,8 @@ def _word_reading(w: str) -> tuple[str, ...]:
 # as vowels): Mohamed and Mahmoud, Hassan and Hussein are different people, so MOHAMED AHMED
 # is no AHMED MAHMOUD. Each spelling, in either script, reads as its own key.
 _GIVEN_NAMES = {fold_text(w): key for key, spellings in {
+    # (Mohammed as Gulf banks cut it to fit: MOHD ABDULLA ALKUWARI)
+    "mhmd": ("MOHD", "MHD", "MUHD", "MOHMD", "MOHAMMD", "MOHAMD"),
     "mhmwd": ("MAHMOUD", "MAHMUD", "MAHMOOD", "MAHMOD", "MAHMOUDE", "MAHMOUED", "MEHMOOD",
               "MEHMUD", "محمود"),
     "hsyn": ("HUSSEIN", "HUSSIEN", "HUSEIN", "HUSAIN", "HUSSAIN", "HOSSEIN", "HOSSIN", "HUSSEN",
