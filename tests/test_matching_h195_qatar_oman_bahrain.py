@@ -29,7 +29,7 @@ def test_a_person_the_transfer_rail_names_paying_another_customers_amount_is_sug
 def test_the_customers_own_name_after_the_rail_keeps_the_amount_certain():
     r = match(OMAN, OMAN_INVOICES,
               {"amount": 1745.300, "cur": "OMR", "desc": "IBFT CR-OMAN FISHERIES"})
-    assert allocations(r) == [("MCT/INV/26/1152", 1745.3, "amount-only", "Matched")]
+    assert allocations(r) == [("MCT/INV/26/1152", 1745.3, "amount+payer", "Matched")]
 
 
 QATAR = [customer("CQ006", "Al Mana Engineering Services W.L.L.", Currency="QAR"),
@@ -241,3 +241,17 @@ def test_mohd_is_mohammed(narrative):
                 invoice("INV-2026-0408", "CQ003", 14600.00, "2026-08-10", Currency="QAR")]
     r = match(customers, invoices, {"amount": 4150.00, "cur": "QAR", "desc": narrative})
     assert allocations(r) == [("INV-2026-0414", 4150.0, "amount+payer", "Matched")]
+
+
+@pytest.mark.parametrize("narrative", ["CHQ DEP 001234 BANK SOHAR MAJAN LOGISTICS",
+                                       "IBFT CR-MAJAN LOGISTICS"])
+def test_the_gulfs_legal_forms_are_no_words_of_the_name(narrative):
+    """SAOC / SAOG (Oman), SPC (Oman, Bahrain), BSC (Bahrain), QPSC / QSC (Qatar), KSC
+    (Kuwait) are legal forms, as LLC and WLL: Majan Logistics SAOC printed without it is its
+    whole name (it was a part of the name, 81, and only suggested)."""
+    customers = [customer("CO010", "Majan Logistics SAOC", Currency="OMR"),
+                 customer("CO003", "Sohar Industrial Services SPC", Currency="OMR")]
+    invoices = [invoice("MCT/INV/26/1136", "CO010", 7415.000, "2026-09-14", Currency="OMR"),
+                invoice("MCT/INV/26/1108", "CO003", 4780.000, "2026-08-11", Currency="OMR")]
+    r = match(customers, invoices, {"amount": 7415.000, "cur": "OMR", "desc": narrative})
+    assert allocations(r) == [("MCT/INV/26/1136", 7415.0, "amount+payer", "Matched")]

@@ -103,6 +103,9 @@ FILLER = {
     "ESTABLISHMENT", "SAE", "SA", "S", "A", "E", "WLL", "W", "PJSC", "PSC", "JSC", "FZE",
     "FZCO", "FZ", "FZLLC", "GMBH", "AG", "BV", "NV", "SARL", "SPA", "PLC", "AND", "FOR", "OF",
     "THE", "PARTNERS", "SONS", "AND SONS", "ET", "CIE", "KG", "OHG", "UG", "SAS", "SRL",
+    # the Gulf's legal forms written without their dots (S.A.O.C. and W.L.L. split into
+    # letters): Oman's SAOC / SAOG, SPC; Bahrain's BSC; Qatar's QSC / QPSC; Kuwait's KSC
+    "SAOC", "SAOG", "SPC", "BSC", "QSC", "QPSC", "KSC", "KSCC", "KSCP",
     # (and sons, as a bank spells the Arabic out: WA ABNAUH, WA AWLADUH; ABNAA, the sons of)
     "ABNAUH", "ABNAOH", "ABNAAUH", "ABNAA", "AWLADUH", "AWLADOH",
     # son / daughter of, joining a person's name to the father's (سالم بن حمد الحارثي):

@@ -109,7 +109,8 @@ _BANKS_OWN_WORDS = frozenset({
 _LEGAL_FORMS = frozenset({
     "CO", "COMPANY", "CORP", "CORPORATION", "INC", "LLC", "LTD", "LIMITED", "EST", "ESTABLISHMENT",
     "SAE", "WLL", "PJSC", "PSC", "JSC", "FZE", "FZCO", "FZLLC", "GMBH", "PLC", "SARL", "SPA",
-    "SAS", "SRL", "BV", "NV", "AG", "KG"})
+    "SAS", "SRL", "BV", "NV", "AG", "KG", "SAOC", "SAOG", "SPC", "BSC", "QSC", "QPSC", "KSC",
+    "KSCC", "KSCP"})
 # A narrative's words and what lies between them (``_name_runs``): a slash, a colon, a comma
 # or a bracket between two words ends a run of name words; a dot, a dash or a space does not.
 _RUN_PARTS = re.compile(r"([^\w\u0600-\u06ff]+)")
