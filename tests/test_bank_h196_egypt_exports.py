@@ -386,3 +386,50 @@ def test_a_stated_total_beside_its_count_is_checked(tmp_path: Path) -> None:
         "صف الملخص لا يوافق السطور المقروءة: 'Total Debits 12,525.50' يذكر أن إجمالي الحركات "
         "المدينة 12,525.50، ومجموع السطور المقروءة 12,025.50؛ ربما سقط سطر من الملف أو قُرئ "
         "خطأ")
+
+
+def drawn(text: str) -> str:
+    """Each Arabic letter in its isolated presentation form, as some converters and old
+    systems write it."""
+    import unicodedata
+
+    forms = {}
+    for cp in range(0xFE70, 0xFEFD):
+        ch = chr(cp)
+        letter = unicodedata.normalize("NFKC", ch)
+        if len(letter) == 1 and "ISOLATED" in unicodedata.name(ch, ""):
+            forms[letter] = ch
+    return "".join(forms.get(c, c) for c in text)
+
+
+def test_letters_in_their_drawn_shapes(tmp_path: Path) -> None:
+    """A statement whose Arabic is written in presentation forms ('ﺭﺹﻱﺩ ﺍﻑﺕﺕﺍﺡﻱ'): its
+    opening and closing rows were 'a balance under a label that names no opening or closing
+    balance' (no tie-out), its currency unread and its narratives kept in shapes no payer's
+    name is found in. Read as the letters they draw."""
+    rows = [[drawn("كشف حساب")], [drawn("العملة"), drawn("جنيه مصري")],
+            [drawn(h) for h in HEADER],
+            [None, None, drawn("رصيد افتتاحي"), None, None, None, OPENING],
+            *[[*r[:2], drawn(str(r[2])), *r[3:]] for r in (line_row(i) for i in range(6))],
+            [None, None, drawn("رصيد ختامي"), None, None, None, CLOSING]]
+    st = read_statement(save(rows, tmp_path / "drawn.xlsx"))
+    assert_lines(st)
+    assert st.lines["Currency"].tolist() == ["EGP"] * 6
+    assert (st.balances[0].opening, st.balances[0].closing) == (OPENING, CLOSING)
+    assert st.balances[0].difference == 0.0
+    assert st.issues == []
+
+
+def test_letters_drawn_and_written_backwards(tmp_path: Path) -> None:
+    """A PDF conversion's CSV: Arabic drawn in presentation forms and written backwards."""
+    back = [["التاريخ", "البيان", "مدين", "دائن", "الرصيد"]] + [
+        [f"{d:02d}/03/2025", t, -a if a < 0 else "", a if a > 0 else "", b]
+        for (d, a, t), b in zip(LINES, BALANCES, strict=True)]
+    from ar_excel.bank.visual_arabic import reading_order
+
+    path = tmp_path / "pdf.csv"
+    path.write_text("\n".join(",".join(drawn(reading_order(c)) if isinstance(c, str) else str(c)
+                                       for c in row) for row in back) + "\n", encoding="utf-8")
+    st = read_statement(path)
+    assert st.lines["Amount"].tolist() == [a for _, a, _ in LINES]
+    assert st.lines["Description"].tolist()[0] == LINES[0][2]

@@ -74,7 +74,7 @@ from ar_excel.bank.statement import Statement, line_values
 from ar_excel.bank.table_import import backwards_arabic_note, rows_to_statement
 from ar_excel.bank.table_layout import find_layout
 from ar_excel.bank.text import Decoded, decode_bytes, page_charset
-from ar_excel.bank.visual_arabic import backwards_sample, read_back
+from ar_excel.bank.visual_arabic import backwards_sample, letters_of_drawn_forms, read_back
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.names import match_key
@@ -260,7 +260,7 @@ def _in_reading_order(names: list[str], rows_of: Callable[[str], list[Any]]
     texts: list[str] = []
     for name in names:
         try:
-            raw[name] = [list(r) for r in rows_of(name)]
+            raw[name] = letters_of_drawn_forms([list(r) for r in rows_of(name)])
         except InputError:
             continue  # (said where the sheet is read)
         texts += [c for r in raw[name] for c in r if isinstance(c, str)]

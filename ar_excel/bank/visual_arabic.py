@@ -12,11 +12,18 @@ reading order (a word ending in ة ى, or beginning with ال). Each of its text
 labels above the table, narratives, names) is then read back: its runs of Arabic and of other
 words in reverse order, each Arabic run's letters reversed (its words with them), a run of
 Latin and digits as it is.
+
+A converter or an old bank system may also write each Arabic letter in the shape it is drawn
+in (its initial, medial, final or isolated presentation form, U+FB50-U+FDFF and U+FE70-U+FEFC:
+"ﺗﺤﻮﻳﻞ ﻭﺍﺭﺩ"): the same words to a reader, other characters to a search. Such letters are
+read as the letters they draw (NFKC of those characters only; "ﻻ" is "لا") before anything
+else is read, so labels ("رصيد افتتاحي"), currencies and payers' names are found.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
@@ -68,8 +75,23 @@ def read_back(rows: list[list[Any]]) -> list[list[Any]]:
     return [[reading_order(c) if isinstance(c, str) else c for c in r] for r in rows]
 
 
+# Arabic letters in their drawn shapes (presentation forms), not the byte-order mark U+FEFF
+_DRAWN = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefc]+")
+
+
+def letters_of_drawn_forms(rows: list[list[Any]]) -> list[list[Any]]:
+    """Rows with each Arabic letter written in its drawn shape read as the letter it draws
+    (see the module's rule); the rows themselves where none is."""
+    if not any(isinstance(c, str) and _DRAWN.search(c) for r in rows for c in r):
+        return rows
+    return [[_DRAWN.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), c)
+             if isinstance(c, str) else c for c in r] for r in rows]
+
+
 def rows_in_reading_order(rows: list[list[Any]]) -> tuple[list[list[Any]], str | None]:
     """A table's rows with their texts read back where its Arabic is written backwards, and
-    the first text so read back (None, and the rows as they are, where it is not)."""
+    the first text so read back (None, and the rows as they are, where it is not); letters in
+    their drawn shapes read as letters first."""
+    rows = letters_of_drawn_forms(rows)
     sample = backwards_sample([c for r in rows for c in r if isinstance(c, str)])
     return (rows, None) if sample is None else (read_back(rows), sample)
