@@ -255,3 +255,21 @@ def test_the_gulfs_legal_forms_are_no_words_of_the_name(narrative):
                 invoice("MCT/INV/26/1108", "CO003", 4780.000, "2026-08-11", Currency="OMR")]
     r = match(customers, invoices, {"amount": 7415.000, "cur": "OMR", "desc": narrative})
     assert allocations(r) == [("MCT/INV/26/1136", 7415.0, "amount+payer", "Matched")]
+
+
+@pytest.mark.parametrize(("narrative", "amount", "paid"), [
+    ("ACH CREDIT OMAN ARAB BANK RUWI ELECTRICAL TR", 1656.770,
+     [("MCT/INV/26/1144", 456.78, "multi-invoice", "Matched"),
+      ("MCT/INV/26/1166", 1199.99, "multi-invoice", "Matched")]),
+    ("TRF VIA BANK OF BAHRAIN AND KUWAIT AL ZAYANI ENGG", 9120.000,
+     [("BH-SI-005524", 9120.0, "amount+payer", "Matched")])])
+def test_the_gulf_banks_long_names_are_no_words_of_the_payers(narrative, amount, paid):
+    """OMAN ARAB BANK (ARAB BANK was a bank, OMAN stayed a word of the name) and BANK OF
+    BAHRAIN AND KUWAIT (KUWAIT stayed) are banks whole."""
+    customers = [customer("CO011", "Ruwi Electrical Trading LLC", Currency="OMR"),
+                 customer("CB008", "Al Zayani Engineering W.L.L.", Currency="OMR")]
+    invoices = [invoice("MCT/INV/26/1144", "CO011", 456.780, "2026-09-23", Currency="OMR"),
+                invoice("MCT/INV/26/1166", "CO011", 1199.990, "2026-10-11", Currency="OMR"),
+                invoice("BH-SI-005524", "CB008", 9120.000, "2026-09-01", Currency="OMR")]
+    r = match(customers, invoices, {"amount": amount, "cur": "OMR", "desc": narrative})
+    assert allocations(r) == paid

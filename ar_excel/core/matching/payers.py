@@ -136,7 +136,7 @@ _SENDER_ENDS = frozenset({
 # Banks a narrative names (the drawee of a cheque, the bank a transfer came through) are not
 # the payer: CHQ CLEARING BANQUE MISR must not read as the customer Misr Foods.
 _BANKS = re.compile(
-    r"\b(?:BANQUE|BANK|BANCO)\s+(?:OF|DU|DE)\s+[A-Z]+(?:\s+AL\s+[A-Z]+)?|\bBANQUE\s+[A-Z]+|"
+    r"\b(?:BANQUE|BANK|BANCO)\s+(?:OF|DU|DE)\s+[A-Z]+(?:\s+(?:AL|AND)\s+[A-Z]+)?|\bBANQUE\s+[A-Z]+|"
     r"\bBANK\s+(?:MISR|AUDI|MUSCAT|ALBILAD|ALJAZIRA|DHOFAR|NIZWA|SOHAR|ALEXANDRIA)\b|"
     r"\b(?:EMIRATES NBD|ENBD|NBD|NBE|CIB|QNB(?: ALAHLI)?|ADCB|ADIB|FAB|HSBC|MASHREQ(?:BANK)?|"
     r"RAKBANK|SNB|SABB|AL ?RAJHI|RIYAD BANK|DOHA BANK|ARAB BANK|ALEXBANK|AAIB|KFH|NBK|CBD|"
@@ -146,7 +146,9 @@ _BANKS = re.compile(
     # (Qatar's, Oman's and Bahrain's as their statements print them: CHQ DEP 000187 CLG QIB
     # AL MANA ENGG, ACH CREDIT BDOF SOHAR INDUSTRIAL, CHQ DEP 100234 BISB)
     r"QIIB|QIB|CBQ|IBQ|QDB|DUKHAN BANK|MASRAF AL ?RAYAN|AHLI ?BANK|NBO|OAB|BDOF|ALIZZ|NBB|BBK|"
-    r"BISB|KHCB|ITHMAAR|AUB|AL ?SALAM BANK)\b|"
+    r"BISB|KHCB|ITHMAAR|AUB|AL ?SALAM BANK|OMAN ARAB BANK|COMMERCIAL BANK(?: OF QATAR)?|"
+    r"(?:QATAR|QATAR INTERNATIONAL|BAHRAIN|OMAN|KUWAIT) ISLAMIC BANK|SOHAR INTERNATIONAL BANK|"
+    r"AHLI UNITED BANK)\b|"
     r"(?<!\w)(?:ال)?(?:بنك|مصرف)\s+\w+(?:\s+(?:المصري|الدولي|التجاري|الوطني|الاسلامي|العربي|"
     r"المتحد))?")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z]+)")
