@@ -398,3 +398,41 @@ def test_a_customer_balances_summary_is_named_as_one(tmp_path):
     with pytest.raises(InputError) as raised:
         _ = book.invoices
     assert str(raised.value) == said
+
+
+# ---------------------------------------------------------------- Sage 50 Aged Debtors
+
+
+def test_sage_aged_debtors_customer_rows_head_their_documents(tmp_path):
+    """Sage 50's Aged Debtors Analysis (Detailed) prints A/C and Name alone on a row above
+    each customer's documents. Those rows were read as documents missing their number and
+    date: four Input Issues ('Ref is required but blank' at F5, F9, 'Date ...' at E5, E9).
+    They now name the documents' customer, one issue saying so; the aging is as before: Nile
+    1,200.00 current + 3,400.00 46 days late, Delta 850.00 26 days late."""
+    path = save_sheets(tmp_path / "sage.xlsx", {
+        "Customers": [["A/C", "Name", "Credit Limit", "Terms"],
+                      ["NIL001", "Nile Foods Ltd", 10000, "30 days"],
+                      ["DEL002", "Delta Traders Ltd", 5000, "30 days"]],
+        "Aged Debtors": [
+            ["Nile Co Ltd"], ["Aged Debtors Analysis (Detailed)"], ["Date: 30/11/2026"],
+            ["A/C", "Name", "No", "Type", "Date", "Ref", "Balance", "Future", "Current",
+             "Period 1", "Period 2", "Period 3", "Older"],
+            ["NIL001", "Nile Foods Ltd", *[None] * 11],
+            [None, None, "45", "SI", "15/09/2026", "10045", 3400, 0, 0, 0, 3400, 0, 0],
+            [None, None, "61", "SI", "20/11/2026", "10061", 1200, 0, 1200, 0, 0, 0, 0],
+            [None, None, None, None, None, "Totals:", 4600, 0, 1200, 0, 3400, 0, 0],
+            ["DEL002", "Delta Traders Ltd", *[None] * 11],
+            [None, None, "52", "SI", "05/10/2026", "10052", 850, 0, 0, 850, 0, 0, 0],
+            [None, None, None, None, None, "Totals:", 850, 0, 0, 850, 0, 0, 0],
+            [None, None, None, None, None, "Grand Totals:", 5450, 0, 1200, 850, 3400, 0, 0]]})
+    book = read_book(path)
+    assert len(book.invoices) == 3
+    messages = [i.message for i in book.issues]
+    assert not [m for m in messages if "required but blank" in m]
+    assert "2 customer row(s) name only the customer of the documents listed under them: not " \
+           "documents, not read; each document is its customer's (B5, B9)" in messages
+    from tests.test_erp_exports import _run
+
+    aging = _run(book, "aging")["Aging"].set_index("Customer ID")
+    assert aging.loc["NIL001", ["Current", "31-60", "Total"]].tolist() == [1200, 3400, 4600]
+    assert aging.loc["DEL002", ["1-30", "Total"]].tolist() == [850, 850]

@@ -485,6 +485,11 @@ def reader_messages(tmp_path: Path) -> list[str]:
     marks.append(_save(tmp_path, "rates.xlsx", {  # a rate that is no number
         "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "EGP"]],
         "FX Rates": [["Currency", "Rate to EGP"], ["USD", 48.5], ["GBP", "n/a"]]}))
+    marks.append(_save(tmp_path, "sage_aged.xlsx", {  # Sage 50: A/C and Name above each group
+        "Customers": [["A/C", "Name"], ["NIL001", "Nile"]],
+        "Aged Debtors": [["A/C", "Name", "No", "Type", "Date", "Ref", "Balance"],
+                         ["NIL001", "Nile", None, None, None, None, None],
+                         [None, None, "45", "SI", datetime(2026, 9, 15), "10045", 3400]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

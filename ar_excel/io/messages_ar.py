@@ -349,6 +349,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"documents, not read; each document is its customer's \((.*)\)$",
      "{0} صف عميل يحمل مجاميع المستندات المدرجة تحته: ليست مستندات ولم تُقرأ؛ كل مستند "
      "لعميله ({1})"),
+    (r"^(\d+) customer row\(s\) name only the customer of the documents listed under them: "
+     r"not documents, not read; each document is its customer's \((.*)\)$",
+     "{0} صف يذكر عميل المستندات المدرجة تحته فقط: ليست مستندات ولم تُقرأ؛ كل مستند "
+     "لعميله ({1})"),
     (r"^(\d+) invoice\(s\) the status says are partly paid, the list giving no amount paid: "
      r"counted open in full \((.*)\)$",
      "{0} فاتورة حالتها مدفوعة جزئياً ولا تذكر القائمة المبلغ المدفوع: احتُسبت مفتوحة "

@@ -443,7 +443,7 @@ def customer_rows_with_sums(columns: list[np.ndarray], types: list[ValueTypes],
     Customer Receivables Aging: the business partner's row, then its invoices and
     payments). Such a row leaves the document's number and date blank, and each amount it
     shows is the sum of that column over the records under it, down to the next such row:
-    no record of its own."""
+    no record of its own. One showing no amount at all heads its documents likewise."""
     if "Customer ID" not in names:
         return np.zeros(0, dtype=np.int64)
     kinds = {f.name: f.kind for f in schema.fields}
@@ -467,7 +467,11 @@ def customer_rows_with_sums(columns: list[np.ndarray], types: list[ValueTypes],
     for pos, end in zip(candidates.tolist(), [*candidates.tolist()[1:], len(keep)], strict=True):
         below = np.flatnonzero(keep[pos + 1:end]) + pos + 1
         shown = [j for j in amounts if shows[j][pos]]
-        if not len(below) or not shown or not nobody[below].all():
+        # (a row naming the customer and nothing else heads its documents as well, where
+        # they are whole documents: Sage 50's Aged Debtors prints A/C and Name alone above
+        # them; above a row begun and left, it is a record begun too)
+        if not len(below) or not nobody[below].all() or not shown and not all(
+                (~blank(j)[below]).all() for j in others):
             continue
         if all(not np.isnan(values[j][pos]) and abs(
                 values[j][pos] - np.nansum(values[j][below])) < 0.005 for j in shown):

@@ -525,6 +525,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         carriers = customer_rows_with_sums(columns, types, keep, names, schema, blanks,
                                            ledger_amounts)
         if len(carriers):
+            kinds_of = {f.name: f.kind for f in schema.fields}
             who = names.index("Customer ID")
             filled = columns[who].copy()
             for pos, end in zip(carriers.tolist(), [*carriers.tolist()[1:], len(keep)],
@@ -532,12 +533,19 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                 filled[pos + 1:end] = filled[pos]
             columns[who], types[who] = filled, ValueTypes(filled)
             keep[carriers] = False
-            cells = [f"{letters['Customer ID']}{pos + first_row + 1}" for pos in carriers]
-            issues.append(Issue(
-                sheet, cells[0], written["Customer ID"], columns[who][carriers[0]],
-                f"{len(carriers)} customer row(s) carry the sums of the documents listed "
-                f"under them: not documents, not read; each document is its customer's "
-                f"({cells_named(cells)})"))
+            money = [j for j, n in enumerate(names) if kinds_of.get(n) == "money"]
+            sums = [p for p in carriers.tolist() if any(not is_blank(columns[j][p])
+                                                        for j in money)]
+            for rows, said in ((sums, "carry the sums of the documents listed under them"), (
+                    [p for p in carriers.tolist() if p not in sums],
+                    "name only the customer of the documents listed under them")):
+                if not rows:
+                    continue
+                cells = [f"{letters['Customer ID']}{pos + first_row + 1}" for pos in rows]
+                issues.append(Issue(
+                    sheet, cells[0], written["Customer ID"], columns[who][rows[0]],
+                    f"{len(rows)} customer row(s) {said}: not documents, not read; each "
+                    f"document is its customer's ({cells_named(cells)})"))
     opening: list[int] = []
     balance = None  # a ledger's running balance, parsed
     if credit_column is not None:  # a running-balance ledger's brought and carried forward
