@@ -483,6 +483,11 @@ PAYMENTS = SheetSchema(
                                     "Cheque #", "Chq No", "رقم الشيك", "رقم الحوالة",
                                     "المرجع", "مرجع", "Bank Reference", "Transfer Reference",
                                     "Transaction Reference", "Cheque/Reference No")),
+        # the receipt's own currency, where the book keeps one (blank: that of the invoice
+        # it names, else its customer's, as an invoice's: ``core.ledger.stated_currencies``)
+        Field("Currency", "currency", ("العملة", "Ccy", "Curr", "Currency Code", "Currency ID",
+                                       "Receipt Currency", "Payment Currency",
+                                       "عملة التحصيل", "عملة السداد")),
     ),
 )
 

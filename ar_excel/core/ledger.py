@@ -3,9 +3,13 @@
 Rules (the contract's, made explicit):
 
 * A blank invoice currency is the customer's (the master's, else the one currency its other
-  invoices name); a receipt on account is in the customer's currency, and what is left of
-  a receipt naming an invoice in the invoice's currency (an EGP customer's 130 paying a
-  USD 100 invoice leaves USD 30 on account, as the KPIs and statements count that receipt).
+  invoices name). A receipt is in its Payments row's own Currency where it states one, else
+  in that of the invoice it names, else its customer's (``receipt_currencies``): an EGP
+  customer's 130 paying a USD 100 invoice leaves USD 30 on account, and its USD 1,000 kept
+  on account is USD 1,000, not EGP 1,000, as the KPIs and statements count that receipt.
+* A receipt is applied only to an invoice in its own currency: EGP 19,600 naming USD
+  invoice X-1 pays nothing of it (amounts are never converted); it stays on account as
+  EGP 19,600 and X-1 stays open, and the reader's Input Issue says so at its Currency cell.
 * An invoice's due date is its Due Date, or when blank its Invoice Date plus its own Payment
   Terms where the invoice list states them, else the customer's (no terms known: due on
   the invoice date); end-of-month terms ("Net 30 EOM") count from the last day of the
@@ -253,6 +257,12 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | No
         target = keys.target(inv["Amount"], pay.index)
     # A payment naming no invoice is on account, even where an invoice lacks its number too.
     applicable = target.notna() & (amount > 0) & pay["Invoice No"].notna()
+    # a receipt in another currency than the invoice it names pays none of it: amounts are
+    # never converted, so EGP 19,600 is no USD 19,600 (it stays on account, in EGP)
+    stated = stated_currencies(pay)
+    if stated.notna().any():
+        theirs = _named_currencies(pay, inv, currency, positive=True)
+        applicable &= ~(stated.notna() & theirs.notna() & stated.ne(theirs))
     # a returned cheque and the receipt it reverses pay nothing, and leave nothing on account
     reversed_ = reversed_pairs(pay)
     applicable &= ~reversed_
@@ -269,8 +279,11 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | No
         room = (order["Invoice No"].map(invoice_amount) - paid_before).clip(lower=0.0)
         applied.loc[order.index] = np.minimum(order["_amount"], room)
 
-    pay_currency = (pay["Customer ID"].map(currency)
-                    if currency is not None and _other_decimals(currency) else None)
+    pay_currency = None
+    if currency is not None and _other_decimals(currency, stated):
+        # each receipt's own currency where it states one (a KWD customer's USD receipt
+        # counts in cents), else its customer's
+        pay_currency = stated.where(stated.notna(), pay["Customer ID"].map(currency))
     out = pd.DataFrame({
         "Payment ID": pay["Payment ID"],
         "Customer ID": pay["Customer ID"],
@@ -321,11 +334,55 @@ def _apply_in_date_order(pay: pd.DataFrame, amount: pd.Series, target: pd.Series
     return True
 
 
+def stated_currencies(payments: pd.DataFrame) -> pd.Series:
+    """Each Payments row's own Currency where it states an ISO 4217 code (``USD``), else
+    None (no Currency column, a blank cell, text that is no currency)."""
+    from ar_excel.core.customers.currencies import ISO_4217
+
+    out = pd.Series(None, index=payments.index, dtype=object)
+    if "Currency" not in payments or not payments["Currency"].notna().any():
+        return out
+    text = payments["Currency"].astype("string").str.strip().str.upper()
+    code = text.isin(ISO_4217).fillna(False).to_numpy(dtype=bool)
+    out[code] = text[code].to_numpy(dtype=object)
+    return out
+
+
+def _named_currencies(pay: pd.DataFrame, inv: pd.DataFrame, currency: pd.Series | None,
+                      positive: bool = False) -> pd.Series:
+    """Per payment, the currency of the invoice it names (the first under that number; with
+    ``positive``, the first with a positive amount, the one a payment is applied to): its
+    Currency, else its customer's in ``currency``; None where it names none known."""
+    out = pd.Series(None, index=pay.index, dtype=object)
+    named = pay["Invoice No"]
+    wanted = named.notna()
+    if not wanted.any() or not len(inv):
+        return out
+    first = inv[inv["Invoice No"].isin(set(named[wanted]))]
+    if positive:
+        first = first[first["Amount"] > 0]
+    first = first.drop_duplicates("Invoice No")
+    if not len(first):
+        return out
+    theirs_ccy = first["Customer ID"].map(currency) if currency is not None else \
+        pd.Series(None, index=first.index, dtype=object)
+    codes = first["Currency"].where(first["Currency"].notna(), theirs_ccy) \
+        if "Currency" in first else theirs_ccy
+    codes = codes.astype("string").str.strip().str.upper().astype(object)
+    by_invoice = pd.Series(codes.to_numpy(dtype=object), index=first["Invoice No"].to_numpy())
+    by_invoice = by_invoice[by_invoice.notna() & by_invoice.ne("")]
+    return named.map(by_invoice).astype(object)
+
+
 def _left_currency(on_account: pd.DataFrame, named: np.ndarray, inv: pd.DataFrame,
-                   currency: pd.Series) -> pd.Series:
-    """The currency of what is left of each receipt: that of the invoice it names (blank:
-    the invoice's customer's), else its own customer's."""
+                   currency: pd.Series, stated: pd.Series | None = None) -> pd.Series:
+    """The currency of what is left of each receipt: its own (``stated``, aligned with
+    ``on_account``) where it states one, else that of the invoice it names (blank: the
+    invoice's customer's), else its own customer's."""
     own = on_account["Customer ID"].map(currency)
+    if stated is not None and stated.notna().any():
+        own = stated.where(stated.notna(), own)
+        named = np.where(stated.notna().to_numpy(), None, named)
     if not len(on_account):
         return own
     named_s = pd.Series(named, index=on_account.index, dtype=object)
@@ -410,9 +467,11 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     # nothing, so what the cheque was for is unpaid again
     open_amount = open_amount.where(~reversed_in_list(
         inv, kinds["returned"].to_numpy(), kinds["received"].to_numpy()), 0.0)
+    stated = stated_currencies(existing_payments).set_axis(apps.index)
     settled_below = CENT
-    if inv_currency is not None:
-        settled_below = half_units(apps["Customer ID"].map(currency), apps.index)
+    if inv_currency is not None or stated.notna().any():
+        settled_below = half_units(stated.where(stated.notna(),
+                                                apps["Customer ID"].map(currency)), apps.index)
     left = (apps["Unapplied Amount"].abs() >= settled_below).to_numpy()
     on_account = apps[left]
     payment_rows = pd.DataFrame({
@@ -423,7 +482,7 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
         "Date": on_account["Date"],
         "Due Date": on_account["Date"],
         "Currency": _left_currency(on_account, existing_payments["Invoice No"].to_numpy(
-            dtype=object)[np.flatnonzero(left)], inv, currency),
+            dtype=object)[np.flatnonzero(left)], inv, currency, stated[left]),
         "Amount": -on_account["Amount"],
         "Open Amount": -on_account["Unapplied Amount"],
         ROW: on_account[ROW],
@@ -528,6 +587,8 @@ def _receipts_as_payments(inv: pd.DataFrame, pay: pd.DataFrame
         ROW: moved[ROW].to_numpy(),
     })
     columns = ["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", ROW]
+    if "Currency" in pay:  # (the Payments rows' own currencies are kept: a receipt's own)
+        columns.append("Currency")
     if len(pay):  # (the payments keep their index: others look them up by it)
         start = int(pay.index.max()) + 1 if pd.api.types.is_integer_dtype(pay.index) else 0
         receipts.index = pd.RangeIndex(start, start + len(receipts))

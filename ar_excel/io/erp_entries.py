@@ -100,9 +100,9 @@ def _cash_sales(invoices: Table) -> list[Issue]:
 def _receipts_in_another_currency(payments: Table, invoices: Table,
                                   customers: Table | None) -> list[Issue]:
     """A Payments row whose own Currency is not that of the invoice it names (a USD invoice
-    paid in EGP): the ledger applies its amount to the invoice as the invoice's currency
-    (``core.ledger``: amounts are never converted), so an EGP 19,600 pays USD 400 and leaves
-    USD 19,200 on account. Said at its Currency cell, once per row."""
+    paid in EGP): the ledger applies none of it to the invoice (``core.ledger``: amounts are
+    never converted), so EGP 19,600 is held on account in EGP and USD invoice X-1 stays open.
+    Said at its Currency cell, once per row."""
     from ar_excel.core.kpis import invoice_currency
 
     frame, inv = payments.frame, invoices.frame
@@ -129,9 +129,9 @@ def _receipts_in_another_currency(payments: Table, invoices: Table,
         said.add(frame.at[index, ROW])
         issues.append(payments.issue(
             index, "Currency", f"a receipt in {own} names invoice {number}, which is in "
-                               f"{theirs}: its amount is applied to it as {theirs} (amounts "
-                               f"are not converted); write the amount in {theirs}, or leave "
-                               f"its invoice blank to hold it on account"))
+                               f"{theirs}: none of it is applied to {number} (amounts are not "
+                               f"converted); it is held on account in {own} and {number} "
+                               f"stays open: write the receipt in {theirs} to apply it"))
     return issues
 
 

@@ -260,12 +260,12 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"invoice list$", "بدون رقم عميل: الورقة ليس فيها عمود للعميل وهذه الفاتورة ليست في قائمة الفواتير"),
     (r"^'(.*)' is not in (.*): read as (.*), the same number, on (\d+) row\(s\)$",
      "'{0}' غير موجود في {1}: قُرئ على أنه {2} (نفس الرقم) في {3} صف"),
-    (r"^a receipt in (\S+) names invoice (.*), which is in (\S+): its amount is applied to it "
-     r"as \3 \(amounts are not converted\); write the amount in \3, or leave its invoice "
-     r"blank to hold it on account$",
-     lambda m: f"تحصيل بعملة {m[1]} يذكر الفاتورة {m[2]} وعملتها {m[3]}: طُبق مبلغه عليها "
-               f"بعملة {m[3]} (لا تحويل بين العملات)؛ اكتب المبلغ بعملة {m[3]} أو اترك "
-               f"الفاتورة فارغة ليبقى تحت الحساب"),
+    (r"^a receipt in (\S+) names invoice (.*), which is in (\S+): none of it is applied to "
+     r"\2 \(amounts are not converted\); it is held on account in \1 and \2 stays open: "
+     r"write the receipt in \3 to apply it$",
+     lambda m: f"تحصيل بعملة {m[1]} يذكر الفاتورة {m[2]} وعملتها {m[3]}: لم يُطبق منه شيء "
+               f"على {m[2]} (لا تحويل بين العملات)؛ بقي تحت الحساب بعملة {m[1]} وبقيت "
+               f"{m[2]} مفتوحة: اكتب التحصيل بعملة {m[3]} ليُطبق عليها"),
     (r"^applies credit note (.*) of the invoice list \((\S+)\): read as its use, not a "
      r"second credit$", "تطبيق لإشعار الدائن {0} من قائمة الفواتير ({1}): قُرئ استخداماً له لا "
      "دائناً ثانياً"),

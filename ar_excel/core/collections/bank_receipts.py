@@ -10,8 +10,9 @@ The tab's figures stay as the books have them, so they still tie to the Aging.
 
 Each currency of a customer is an account of its own, as in Dunning: a receipt holds the
 letter of its own currency only (a USD transfer says nothing of what is owed in EGP). A
-receipt's currency is that of the open item it pays, else that of the invoice it names,
-else its customer's (``kpis.payment_currency``), a blank one the book's.
+receipt's currency is its row's own Currency where it states one, else that of the open
+item it pays, else that of the invoice it names, else its customer's
+(``kpis.payment_currency``), a blank one the book's.
 
 What the receipts leave to collect is worked out as the Dunning would once they are
 recorded (``left_after``): each pays the open item it names, the rest goes on account
@@ -49,10 +50,12 @@ ACCOUNT = ["Customer ID", "_code"]
 def receipt_currencies(received: pd.DataFrame, items: pd.DataFrame, customers: pd.DataFrame,
                        invoices: pd.DataFrame | None = None,
                        blank: str | None = None) -> pd.Series:
-    """The currency code of each row of ``received`` (Receipts To Post): that of the open
-    item of its customer it names (``items``: the open items, blank currencies filled),
-    else of the invoice it names, else its customer's; ``blank`` where none is known."""
+    """The currency code of each row of ``received`` (Receipts To Post, Payments rows): its
+    own Currency where the row states one, else that of the open item of its customer it
+    names (``items``: the open items, blank currencies filled), else of the invoice it
+    names, else its customer's; ``blank`` where none is known."""
     from ar_excel.core.kpis import payment_currency
+    from ar_excel.core.ledger import stated_currencies
 
     own = payment_currency(received, customers, invoices) if "Customer ID" in customers \
         else pd.Series(None, index=received.index, dtype=object)
@@ -64,6 +67,9 @@ def receipt_currencies(received: pd.DataFrame, items: pd.DataFrame, customers: p
         keys = pd.MultiIndex.from_arrays([received["Customer ID"].astype(str),
                                           received["Invoice No"].astype(str).str.strip()])
         named = pd.Series(by_item.reindex(keys).to_numpy(dtype=object), index=received.index)
+        # (a row's own Currency, where it states one, before the item it names: a receipt
+        # in EGP naming a USD invoice pays none of it, ``core.ledger``)
+        named = named.where(stated_currencies(received).isna(), None)
         own = named.where(named.notna(), own)
     out = codes(own)
     if blank:
