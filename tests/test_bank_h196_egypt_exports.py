@@ -433,3 +433,16 @@ def test_letters_drawn_and_written_backwards(tmp_path: Path) -> None:
     st = read_statement(path)
     assert st.lines["Amount"].tolist() == [a for _, a, _ in LINES]
     assert st.lines["Description"].tolist()[0] == LINES[0][2]
+
+
+def test_the_account_with_its_currency_after_it(tmp_path: Path) -> None:
+    """CIB's "Account: 100012345679  EGP" and NBE's "رقم الحساب | 1903040512345600017 جنيه
+    مصري": the account was not read (its currency beside it); it is the number."""
+    for above, account in ((["Account: 100012345679  EGP"], "100012345679"),
+                           (["رقم الحساب", "1903040512345600017 جنيه مصري"],
+                            "1903040512345600017")):
+        rows = [above, HEADER, [None, None, "رصيد افتتاحي", None, None, None, OPENING],
+                *[line_row(i) for i in range(6)]]
+        st = read_statement(save(rows, tmp_path / "account.xlsx"))
+        assert st.balances[0].account == account
+        assert st.lines["Currency"].tolist() == ["EGP"] * 6

@@ -258,9 +258,16 @@ def account_named(row: list[Any]) -> str | None:
     if found is None:  # a bilingual label and its value in one cell: "Account No / رقم الحساب: 2110..."
         found = next((value.strip() for c in cells for label, colon, value in [c.partition(":")]
                       if colon and value.strip() and _is_account_label(label)), None)
-    if found is None or not _ACCOUNT_ID.match(found.split(" / ")[0].strip()):
+    if found is None:
         return None
-    return re.sub(r"[\s-]", "", found.split(" / ")[0])
+    found = found.split(" / ")[0].strip()
+    if not _ACCOUNT_ID.match(found):
+        # the account with its currency after it: "100012345679 EGP", "... جنيه مصري"
+        m = re.fullmatch(r"([\d][\d\- ]{5,30}\d)\s*[-–(]?\s*([^\d()]+?)\s*\)?", found)
+        if m is None or not re.fullmatch(r"[A-Z]{3}", parse_currency(m.group(2)) or ""):
+            return None
+        found = m.group(1)
+    return re.sub(r"[\s-]", "", found)
 
 
 _CURRENT_BALANCE = re.compile(r"(?i)^(?:aktueller\s+|current\s+)?(?:saldo|kontostand|balance)"
