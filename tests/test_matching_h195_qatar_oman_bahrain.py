@@ -273,3 +273,22 @@ def test_the_gulf_banks_long_names_are_no_words_of_the_payers(narrative, amount,
                 invoice("BH-SI-005524", "CB008", 9120.000, "2026-09-01", Currency="OMR")]
     r = match(customers, invoices, {"amount": amount, "cur": "OMR", "desc": narrative})
     assert allocations(r) == paid
+
+
+def test_a_name_kept_in_both_languages_in_one_cell_is_named_by_either_half():
+    """بوابة المنامة للمقاولات - Manama Gateway Contracting W.L.L.: a bank prints the Latin
+    half (MANAMA GATEWAY CONT), which writes none of the Arabic half's words: the Latin half
+    alone is a name of the customer, as an English Name column beside the Arabic is (it read
+    as a part of the whole name, 87, and the three invoices the amount makes were suggested)."""
+    customers = [customer("CB002", "بوابة المنامة للمقاولات - Manama Gateway Contracting W.L.L.",
+                          Currency="BHD"),
+                 customer("CB005", "Bahrain Pearl Facility Services W.L.L.", Currency="BHD")]
+    invoices = [invoice("BH-SI-005505", "CB002", 4320.000, "2026-08-05", Currency="BHD"),
+                invoice("BH-SI-005518", "CB002", 2115.750, "2026-08-27", Currency="BHD"),
+                invoice("BH-SI-005544", "CB002", 1090.000, "2026-09-24", Currency="BHD"),
+                invoice("BH-SI-005514", "CB005", 2980.000, "2026-08-19", Currency="BHD")]
+    r = match(customers, invoices, {"amount": 7525.750, "cur": "BHD",
+                                    "desc": "FAWRI+ CR MANAMA GATEWAY CONT"})
+    assert allocations(r) == [("BH-SI-005505", 4320.0, "multi-invoice", "Matched"),
+                              ("BH-SI-005518", 2115.75, "multi-invoice", "Matched"),
+                              ("BH-SI-005544", 1090.0, "multi-invoice", "Matched")]

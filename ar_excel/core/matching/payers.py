@@ -201,6 +201,11 @@ def _code_key(code: object) -> str:
     return key.lstrip("0") if key.isdigit() else key
 
 
+# The words of a name in each script (a name kept in both languages in one cell).
+_ARABIC_WORDS = re.compile(r"[\u0600-\u06ff]+")
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.&'-]*")
+
+
 def _scripts(text: str) -> tuple[bool, bool]:
     """(has Arabic letters, has Latin letters)."""
     return _ARABIC_LETTER.search(text) is not None, _LATIN_LETTER.search(text) is not None
@@ -408,10 +413,12 @@ class PayerDirectory(NarrativeNames):
         as well; None where the master keeps none. A bank prints the name in either."""
         columns = [c for c in customers.columns if isinstance(c, str) and c != "Name"
                    and match_key(c) in _OTHER_LANGUAGE_HEADERS]
-        if not columns:
+        halves = self._halves_in_each_language(customers)
+        if not columns and halves is None:
             return None
         frame = pd.concat([pd.DataFrame({"Customer ID": customers["Customer ID"],
-                                         "Name": customers[c]}) for c in columns])
+                                         "Name": customers[c]}) for c in columns]
+                          + ([halves] if halves is not None else []))
         frame = frame[[isinstance(n, str) and bool(name_tokens(n)) for n in frame["Name"]]]
         if not len(frame):
             return None
@@ -420,6 +427,22 @@ class PayerDirectory(NarrativeNames):
                 self._earlier_names.setdefault(cid, []).append(
                     (name_tokens(name), _scripts(name)))
         return PayerDirectory(frame.reset_index(drop=True))
+
+    def _halves_in_each_language(self, customers: pd.DataFrame) -> pd.DataFrame | None:
+        """The two halves of the names kept in both languages in one cell (بوابة المنامة
+        للمقاولات - Manama Gateway Contracting W.L.L.), each a name of its customer: a bank
+        prints one of them, which writes none of the other's words. None where no name has
+        both scripts."""
+        ids, halves = [], []
+        for cid, (arabic, latin) in self._scripts_of.items():
+            if arabic and latin:
+                name = self.names[cid]
+                for half in (" ".join(_ARABIC_WORDS.findall(name)),
+                             " ".join(_LATIN_WORDS.findall(name))):
+                    if name_tokens(half):
+                        ids.append(cid)
+                        halves.append(half)
+        return pd.DataFrame({"Customer ID": ids, "Name": halves}) if ids else None
 
     def without_banks(self, text: str) -> str:
         """A folded narrative without the banks it names, except a bank's name that is a
