@@ -24,12 +24,11 @@ from typing import Any
 import pandas as pd
 
 from ar_excel.errors import UnsafeWriteError
-from ar_excel.excel.cells import NUMBER_FORMATS, cell_value, column_formats
+from ar_excel.excel.cells import NUMBER_FORMATS, cell_value, column_formats, row_formats
 from ar_excel.excel.sheet_view import freeze_header, print_setup
 from ar_excel.io.charts import CHART_ROWS
 from ar_excel.io.labels_ar import arabic_label
 from ar_excel.io.safety import looks_like_our_tab
-from ar_excel.io.writer import row_money_formats
 from ar_excel.io.writer import table_name as unique_table_name
 from ar_excel.model import ROW, Tab
 from ar_excel.names import match_key
@@ -136,8 +135,9 @@ def fill_sheet(sheet: Any, tab: Tab, *, arabic: bool) -> dict[str, Any]:
             sheet.range((sec.header_row + 1, j), (sec.header_row + n, j)).number_format = fmt
             if fmt == NUMBER_FORMATS["text"]:
                 text_cells.update((sec.header_row + 1 + i, j) for i in range(n))
-        # the amounts of rows in a currency of other decimals (a KWD row among EGP ones)
-        for j, rows, fmt in row_money_formats(sec.frame, sec.tab.formats) if n else []:
+        # the amounts of rows in a currency of other decimals (a KWD row among EGP ones),
+        # a column of figures' counts (35, not 35.00), as the file writer shows them
+        for j, rows, fmt in row_formats(sec.frame, sec.tab.formats) if n else []:
             at = pd.Series(True, index=rows).reindex(range(n), fill_value=False)
             for first, last in _runs(at):
                 sheet.range((sec.header_row + 1 + first, j + 1),
