@@ -446,3 +446,29 @@ def test_the_account_with_its_currency_after_it(tmp_path: Path) -> None:
         st = read_statement(save(rows, tmp_path / "account.xlsx"))
         assert st.balances[0].account == account
         assert st.lines["Currency"].tolist() == ["EGP"] * 6
+
+
+def test_a_row_under_the_closing_balance_is_no_words_of_the_last_line(tmp_path: Path) -> None:
+    """CIB's foot under the closing balance: "الرصيد المتاح | 287,859.75" and "المبالغ
+    المحجوزة | 5,000.00" (the amounts on hold). The second was glued onto the last line's
+    narrative ('إيداع نقدي المبالغ المحجوزة') and its 5,000.00 lost without a word; now the
+    last line keeps its own words and the row is said with its figure, in English and
+    Arabic."""
+    from ar_excel.io.bank_messages_ar import arabic_bank_message
+
+    rows = [HEADER, [None, None, "رصيد افتتاحي", None, None, None, OPENING],
+            *[line_row(i) for i in range(6)],
+            [None, None, "رصيد ختامي", None, None, None, CLOSING],
+            [None, None, "الرصيد المتاح", None, None, None, CLOSING - 5000],
+            [None, None, "المبالغ المحجوزة", None, None, None, 5000.0]]
+    st = read_statement(save(rows, tmp_path / "hold.xlsx"))
+    assert_lines(st)
+    assert st.balances[0].difference == 0.0
+    held = st.issues[-1]
+    assert (held.cell, held.value) == ("row 11", "المبالغ المحجوزة 5,000")
+    assert held.message == ("row under the closing balance ('المبالغ المحجوزة 5,000'): not a "
+                            "transaction, nor words of the line above it; left out")
+    assert arabic_bank_message(held.message) == (
+        "صف تحت الرصيد الختامي ('المبالغ المحجوزة 5,000'): ليس حركة ولا تكملة لبيان السطر الذي "
+        "فوقه؛ استُبعد")
+    assert len(st.issues) == 2  # and the available balance's, as before

@@ -297,6 +297,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
          lambda m: f"صف الملخص لا يوافق السطور المقروءة: '{m[1]}' يذكر أن إجمالي "
                    f"{_COUNTED[m[2]]} {m[3]}، ومجموع السطور المقروءة {m[4]}؛ ربما سقط سطر من "
                    "الملف أو قُرئ خطأ"),
+        (r"^row under the closing balance \('(.*)'\): not a transaction, nor words of the line "
+         r"above it; left out$",
+         "صف تحت الرصيد الختامي ('{0}'): ليس حركة ولا تكملة لبيان السطر الذي فوقه؛ استُبعد"),
         (r"^summary row without a date \('(.*)'\): not a transaction; left out$",
          "صف ملخص بلا تاريخ ('{0}'): ليس معاملة؛ استُبعد"),
         (r"^running balance (\S+) does not follow from the balance (\S+) of row (\d+) and this "
