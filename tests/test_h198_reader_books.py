@@ -436,3 +436,29 @@ def test_sage_aged_debtors_customer_rows_head_their_documents(tmp_path):
     aging = _run(book, "aging")["Aging"].set_index("Customer ID")
     assert aging.loc["NIL001", ["Current", "31-60", "Total"]].tolist() == [1200, 3400, 4600]
     assert aging.loc["DEL002", ["1-30", "Total"]].tolist() == [850, 850]
+
+
+# ---------------------------------------------------------------- a hidden old amount
+
+
+def test_an_invoice_lists_hidden_old_amount_is_not_read(tmp_path):
+    """A hand-kept invoice list keeps its old Amount (before VAT) hidden in column E beside
+    the current one in F, both headed 'Amount': E was read, in silence (INV-101 aged at
+    10,000.00, not 11,400.00). The visible column is read and one Input Issue says so, as a
+    customer list's hidden old limit is."""
+    def hide(wb):
+        wb["Invoices"].column_dimensions["E"].hidden = True
+
+    path = save_sheets(tmp_path / "hidden.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile Foods"], ["C2", "Delta Traders"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount",
+                      "Amount"],
+                     ["INV-101", "C1", "15/09/2026", "15/10/2026", 10000, 11400],
+                     ["INV-103", "C2", "20/10/2026", "04/11/2026", 3000, 3420]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"]]}, post=hide)
+    book = read_book(path)
+    assert book.invoices["Amount"].tolist() == [11400, 3420]
+    assert [(i.cell, i.message) for i in book.issues] == [(
+        "F1", "columns E ('Amount') and F ('Amount') both give the Amount and differ on 2 "
+              "row(s): column F is read (the other is hidden in Excel); delete or rename the "
+              "other")]

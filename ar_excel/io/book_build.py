@@ -96,9 +96,10 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     policy, rate_issues = rates_from_sheet(grids, policy, sheet_loader)  # an FX Rates sheet
     issues = [*issues, *rate_issues]
 
-    if "Customers" in chosen:  # (two columns of one field: the visible one is read)
-        grid = chosen["Customers"]
-        grid.hidden_columns = hidden_columns(source, grid.sheet or grid.name)
+    for kind in ("Customers", "Invoices", "Payments"):
+        if kind in chosen:  # (two columns of one field: the visible one is read)
+            grid = chosen[kind]
+            grid.hidden_columns = hidden_columns(source, grid.sheet or grid.name)
     read_first: dict[str, tuple[Table | None, list[Issue]]] = {}  # (read once, used below)
     if "Customers" in chosen:  # (first: parsed while the invoices' cells are still read)
         read_first["Customers"] = read_table(chosen["Customers"], "Customers", policy)

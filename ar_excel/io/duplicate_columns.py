@@ -1,4 +1,5 @@
-"""Two columns of a customer list giving one field.
+"""Two columns of a customer list giving one field (or of an invoice or receipts list,
+one of them hidden).
 
 A customer master kept for years gathers a second column for a field: the old ``Credit
 Limit`` hidden left of the current one, or ``Credit Limit`` beside ``Credit Limit 2026``.
@@ -187,9 +188,12 @@ def _cell(value: Any) -> Any:
 
 def one_field_twice(header: list[Any], names: list[str], written: dict[str, str],
                     columns: list[np.ndarray], schema: SheetSchema, sheet: str, left: int,
-                    header_row: int, hidden: frozenset[int]) -> list[Issue]:
+                    header_row: int, hidden: frozenset[int], only_hidden: bool = False
+                    ) -> list[Issue]:
     """Say each field two differing columns give, reading the visible one where the other
-    is hidden (``names``/``written`` changed then); module docstring."""
+    is hidden (``names``/``written`` changed then); module docstring. ``only_hidden``: only
+    where one of the two is hidden (an invoice list's old Amount hidden beside the current
+    one; its other pairs, an amount before and after tax, are told apart elsewhere)."""
     index = alias_index(schema)
     fields = set(index.values())
     issues = []
@@ -206,7 +210,7 @@ def one_field_twice(header: list[Any], names: list[str], written: dict[str, str]
             if count:  # (as read: "Net 30" and 30 are the same terms)
                 mine, theirs = (parse_column(columns[k], kind)[0] for k in (used, j))
                 count = int((~((mine == theirs) | (mine.isna() & theirs.isna()))).sum())
-            if count:
+            if count and (not only_hidden or {left + used, left + j} & hidden):
                 differing[j] = count
         if not differing:
             continue

@@ -474,9 +474,11 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     if "Customer ID" in written and kind in ("Invoices", "Payments"):
         customer_column_that_varies(schema, header, names, written, columns)
         letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
-    if schema.name == "Customers":  # two columns giving one field (an old limit kept)
+    if schema.name == "Customers" or grid.hidden_columns:
+        # two columns giving one field (an old limit kept; an old amount hidden)
         said = one_field_twice(header, names, written, columns, schema, sheet, grid.left,
-                               header_row, grid.hidden_columns)
+                               header_row, grid.hidden_columns,
+                               only_hidden=schema.name != "Customers")
         if said:
             issues.extend(said)
             letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
