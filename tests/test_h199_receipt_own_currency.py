@@ -158,3 +158,22 @@ def test_a_receipts_stated_currency_comes_before_its_invoices_and_customers():
     # a receipt to post naming the USD open item but stating EGP is money on the EGP account
     received = payments.iloc[[3]].assign(Amount=20.0)
     assert receipt_currencies(received, items, customers, invoices).tolist() == ["EGP"]
+
+
+def test_a_receipt_is_kept_off_an_invoice_only_where_the_book_says_its_currency(tmp_path):
+    """Delta Trading has no Currency in the master; D-1 names none, D-2 says EGP. P1 (USD 500)
+    pays D-1: nothing says D-1 is not in USD (the ledger reads the account as EGP only from
+    D-2). P2 (USD 100) names D-2, an EGP invoice: it pays none of it, and the Input Issue at
+    its Currency cell says so; no receipt is kept off an invoice without it."""
+    book = save_sheets(tmp_path / "delta.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency"], ["C2", "Delta Trading", None]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"],
+                     ["D-1", "C2", D(2026, 11, 1), 500, None],
+                     ["D-2", "C2", D(2026, 11, 2), 700, "EGP"]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Currency"],
+                     ["P1", "C2", D(2026, 11, 10), 500, "D-1", "USD"],
+                     ["P2", "C2", D(2026, 11, 11), 100, "D-2", "USD"]]})
+    out = _run(tmp_path, "aging", book)
+    assert {r["Document No"]: (r["Currency"], r["Open Amount"])
+            for r in _rows(out, "Aging Detail")} == {"D-2": ("EGP", 700), "P2": ("USD", -100)}
+    assert [(r["Cell"], r["Value"]) for r in _rows(out, "Input Issues")] == [("F3", "USD")]

@@ -176,12 +176,19 @@ def applications(invoices: pd.DataFrame, payments: pd.DataFrame,
     if _list_receipts_pay(inv, payments):
         inv, pay = _receipts_as_payments(inv, pay)
     currency = None
+    master = customers if customers is not None and "Currency" in customers else \
+        pd.DataFrame({"Customer ID": pd.Series(dtype=object),
+                      "Currency": pd.Series(dtype=object)})
     if "Currency" in invoices:  # each customer's currency, else the one its invoices name
-        master = customers if customers is not None and "Currency" in customers else \
-            pd.DataFrame({"Customer ID": pd.Series(dtype=object),
-                          "Currency": pd.Series(dtype=object)})
         currency = account_currencies(master, invoices)
-    return _applications(inv, pay, currency)[0]
+    return _applications(inv, pay, currency, _master_currencies(master))[0]
+
+
+def _master_currencies(customers: pd.DataFrame) -> pd.Series:
+    """Each customer's Currency as its master row says it (none guessed)."""
+    if "Currency" not in customers:
+        return pd.Series(dtype=object)
+    return customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
 
 
 def _other_decimals(currency: pd.Series | None, *more: pd.Series) -> bool:
@@ -243,10 +250,15 @@ def _invoice_amounts(inv: pd.DataFrame) -> pd.Series:
     return known.set_index("Invoice No")["Amount"]
 
 
-def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | None = None
+def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | None = None,
+                  master: pd.Series | None = None
                   ) -> tuple[pd.DataFrame, _InvoiceKeys | None]:
     """``applications`` of the invoices and payments that exist, and the invoice keys used;
-    a payment is in its customer's ``currency`` (Customer ID -> code; None: two decimals)."""
+    a payment is in its own Currency, else its customer's ``currency`` (Customer ID ->
+    code; None: two decimals). A receipt stating another currency than the invoice it names
+    pays none of it, where the invoice's currency is said: its own Currency, else its
+    customer's in ``master`` (the Currency the master gives, none guessed; None: ``currency``),
+    the invoices the reader's Input Issue names (``io.erp_entries``)."""
     keys = _InvoiceKeys.of(inv, pay)
     amount = pay["Amount"].fillna(0.0).astype("float64")
     invoice_amount = None
@@ -261,7 +273,8 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | No
     # never converted, so EGP 19,600 is no USD 19,600 (it stays on account, in EGP)
     stated = stated_currencies(pay)
     if stated.notna().any():
-        theirs = _named_currencies(pay, inv, currency, positive=True)
+        theirs = _named_currencies(pay, inv, currency if master is None else master,
+                                   positive=True)
         applicable &= ~(stated.notna() & theirs.notna() & stated.ne(theirs))
     # a returned cheque and the receipt it reverses pay nothing, and leave nothing on account
     reversed_ = reversed_pairs(pay)
@@ -447,7 +460,7 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     existing_payments = _existing(payments, "Date", cutoff)
     if _list_receipts_pay(inv, payments):
         inv, existing_payments = _receipts_as_payments(inv, existing_payments)
-    apps, keys = _applications(inv, existing_payments, currency)
+    apps, keys = _applications(inv, existing_payments, currency, _master_currencies(customers))
     kinds = kinds_of(kinds, inv)
     # each invoice's currency, where some currency of the book has other than two decimals
     inv_currency = None
