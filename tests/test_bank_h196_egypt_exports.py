@@ -472,3 +472,17 @@ def test_a_row_under_the_closing_balance_is_no_words_of_the_last_line(tmp_path: 
         "صف تحت الرصيد الختامي ('المبالغ المحجوزة 5,000'): ليس حركة ولا تكملة لبيان السطر الذي "
         "فوقه؛ استُبعد")
     assert len(st.issues) == 2  # and the available balance's, as before
+
+
+def test_time_of_day_with_its_designator_spelt_out(tmp_path: Path) -> None:
+    """Dates with the time and "مساءً" / "صباحاً" after it ("02/03/2025 03:15:00 مساءً"): no
+    line could be used ('is not a date'); the time is no part of the booking day."""
+    rows = ["التاريخ,البيان,مدين,دائن,الرصيد"] + [
+        f"{d:02d}/03/2025 {'03:15:00 مساءً' if k % 2 else '09:40:12 صباحاً'},{t},"
+        f"{-a if a < 0 else ''},{a if a > 0 else ''},{b}"
+        for k, ((d, a, t), b) in enumerate(zip(LINES, BALANCES, strict=True))]
+    path = tmp_path / "times.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    st = read_statement(path)
+    assert_lines(st)
+    assert st.issues == []

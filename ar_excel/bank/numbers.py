@@ -208,10 +208,12 @@ def span_days(values: Iterable[Any], day_first: bool) -> int | None:
     return (max(days) - min(days)).days if len(days) > 1 else None
 
 
-# a time of day after the date: "01 Nov 2026 10:22", "05/11/2026 10:22 AM", "... 09:00 م"
+# a time of day after the date: "01 Nov 2026 10:22", "05/11/2026 10:22 AM", "... 09:00 م",
+# "... 03:15:00 مساءً" (the designators spelt out: مساءً / صباحاً, with or without their marks)
 _TIME_OF_DAY = re.compile(r"(?<=\d)(?:[ T,]+|\s*[-–|@]\s*|\s+(?:ص|م)\s+)"  # "- 10:15", "م 04:20"
                           r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*"
-                          r"(?:[AaPp]\.?[Mm]\.?|ص|م)?\s*$")
+                          r"(?:[AaPp]\.?[Mm]\.?|مساء[\u064b\u064e]?ا?[\u064b]?|"
+                          r"صباح[\u064b\u064e]?ا?[\u064b]?|ص|م)?\s*$")
 
 
 # a weekday before the date: "Sun 01 Nov 2026", "Mon, 02/11/2026", "الأحد 01/11/2026"
