@@ -462,3 +462,50 @@ def test_an_invoice_lists_hidden_old_amount_is_not_read(tmp_path):
         "F1", "columns E ('Amount') and F ('Amount') both give the Amount and differ on 2 "
               "row(s): column F is read (the other is hidden in Excel); delete or rename the "
               "other")]
+
+
+# ---------------------------------------------------------------- colour-only marks
+
+
+def _coloured_book(tmp_path, rows: list[int], status: bool = False):
+    from openpyxl.styles import PatternFill
+
+    def colour(wb):
+        ws = wb["المديونيات"]
+        for r in rows:
+            for cell in ws[r]:
+                cell.fill = PatternFill("solid", fgColor="00B050")
+        ws["A1"].fill = PatternFill("solid", fgColor="FFFF00")  # the title, coloured too
+
+    head = ["م", "العميل", "رقم الفاتورة", "التاريخ", "قيمة الفاتورة"] + (
+        ["الحالة"] if status else [])
+    extra = [["مفتوحة"], ["مفتوحة"], ["مسددة"], ["مسددة"]] if status else [[]] * 4
+    return save_sheets(tmp_path / "colours.xlsx", {"المديونيات": [
+        ["شركة الأمل للتوريدات - كشف مديونيات العملاء"], head,
+        [1, "شركة النيل", "1501", "01/09/2026", "15,000", *extra[0]],
+        [2, "شركة النيل", "1502", "15/10/2026", "8,500", *extra[1]],
+        [3, "مؤسسة السلام", "1503", "20/10/2026", "6,200", *extra[2]],
+        [4, "مؤسسة السلام", "1504", "05/11/2026", "3,000", *extra[3]],
+        [None, "الإجمالي", None, None, "32,700"]]}, post=colour)
+
+
+def test_invoices_marked_paid_only_by_a_colour_are_said(tmp_path):
+    """A hand-kept Egyptian sheet marks the invoices collected by colouring their rows green
+    (1503 and 1504, rows 5 and 6) and writes nothing else: they were read as open, 9,200.00
+    more owed than the clerk's book says, without a word. The colour is still not read (the
+    amounts stand as written) but one Input Issue names the coloured rows; the coloured
+    title and totals rows are no records and say nothing."""
+    book = read_book(_coloured_book(tmp_path, [5, 6, 7]))
+    assert book.invoices["Amount"].sum() == 32700
+    assert [(i.cell, i.message) for i in book.issues if "colour" in i.message] == [(
+        "C5", "2 invoice row(s) are marked by a fill colour and nothing else (C5, C6): colours "
+              "are not read, so each is read as written; where a colour means paid, cancelled "
+              "or disputed, write it in a Status or Paid column")]
+
+
+def test_colours_beside_a_status_or_on_most_rows_say_nothing(tmp_path):
+    """A list that writes its status beside the colour, or colours most of its rows (a band
+    of colour every other row, a whole table filled), has nothing unread to say."""
+    for rows, status in (([5, 6], True), ([3, 4, 5], False)):
+        book = read_book(_coloured_book(tmp_path, rows, status))
+        assert not [i for i in book.issues if "colour" in i.message]

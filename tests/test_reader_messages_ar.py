@@ -490,6 +490,18 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Aged Debtors": [["A/C", "Name", "No", "Type", "Date", "Ref", "Balance"],
                          ["NIL001", "Nile", None, None, None, None, None],
                          [None, None, "45", "SI", datetime(2026, 9, 15), "10045", 3400]]}))
+    def green(wb):  # a collected invoice marked only by its row's colour
+        from openpyxl.styles import PatternFill
+
+        for cell in wb["Invoices"][3]:
+            cell.fill = PatternFill("solid", fgColor="00B050")
+
+    marks.append(save_sheets(tmp_path / "colours.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", datetime(2026, 10, 1), 100],
+                     ["I-2", "C1", datetime(2026, 10, 2), 200],
+                     ["I-3", "C1", datetime(2026, 10, 3), 300]]}, post=green))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

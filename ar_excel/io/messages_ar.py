@@ -397,6 +397,12 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      "{0} فارغ: قُرئ على أنه {1}، العميل المذكور اسمه بجانبه"),
     (r"^a customer's name, not an ID: read as (.*) on (\d+) row\(s\)$",
      "اسم عميل وليس رقمه: قُرئ على أنه {0} في {1} صف"),
+    (r"^(\d+) invoice row\(s\) are marked by a fill colour and nothing else \((.*)\): colours "
+     r"are not read, so each is read as written; where a colour means paid, cancelled or "
+     r"disputed, write it in a Status or Paid column$",
+     "{0} صف فاتورة مُعلَّم بلون التعبئة فقط ({1}): الألوان لا تُقرأ، فقُرئ كل منها كما هو "
+     "مكتوب؛ إن كان اللون يعني مسددة أو ملغاة أو متنازعاً عليها فاكتب ذلك في عمود الحالة أو "
+     "المسدد"),
     (r"^(\d+) amount\(s\) kept without a currency are written with three decimals \((.*): "
      r"fils, as a dinar or rial counts them\), and (.*), the only currency the workbook names, "
      r"counts cents: their currency is left blank, not read as (.*); write it in the Currency "

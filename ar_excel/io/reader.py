@@ -139,4 +139,7 @@ def _read_book(path: Path) -> Book:
         tell_uncalculated(book, filled.failed)
     explain_error_cells(book, scan.result())
     tell_hidden_rows(book, scan.hidden())
+    from ar_excel.io.colour_marks import colour_only_marks
+
+    colour_only_marks(book, path)  # a hand-kept list's invoices marked paid by a colour
     return book
