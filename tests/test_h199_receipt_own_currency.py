@@ -177,3 +177,22 @@ def test_a_receipt_is_kept_off_an_invoice_only_where_the_book_says_its_currency(
     assert {r["Document No"]: (r["Currency"], r["Open Amount"])
             for r in _rows(out, "Aging Detail")} == {"D-2": ("EGP", 700), "P2": ("USD", -100)}
     assert [(r["Cell"], r["Value"]) for r in _rows(out, "Input Issues")] == [("F3", "USD")]
+
+
+def test_payment_history_pays_invoices_of_the_receipts_own_currency(tmp_path):
+    """The collections' payment history (how late each customer pays) paid E-1 (EGP 50,000)
+    in full on 20 November with R1's USD 1,000 and R3's EGP 19,600 beside R2's 30,000, and
+    X-1 (USD 400) with R3's EGP: E-1 is 20,000 short and X-1 is paid only by the USD money
+    on account (R1, 5 November, the receipts on account paying the oldest invoices of their
+    currency, as the Dunning sets credits against them)."""
+    from ar_excel.core.collections.risk import paid_history
+    from ar_excel.core.kpis import mover_currencies
+    from ar_excel.core.ledger import due_dates
+    from ar_excel.io.reader import read_book
+
+    book = read_book(_book(tmp_path / "book.xlsx"))
+    inv, pay, cust = book.invoices, book.payments, book.customers
+    paid = paid_history(inv, pay, due_dates(inv, cust), pd.Timestamp("2026-11-30").date(),
+                        mover_currencies(pay, cust, inv), cust)
+    assert list(zip(paid["Invoice No"], paid["Currency"], paid["Paid Date"].astype(str),
+                    strict=True)) == [("X-1", "USD", "2026-11-05")]

@@ -285,7 +285,7 @@ def collections_tabs(book: Book, options: JobOptions) -> JobResult:
     options.progress(0.35, "payment history and risk")
     due = due_dates(invoices, customers)
     paid = risk.paid_history(invoices, payments, due, as_of,
-                             mover_currencies(payments, customers, invoices))
+                             mover_currencies(payments, customers, invoices), customers)
     issues += list(rates.issues) if rates is not None else []
     # how late each customer pays: scored and expected from the one reading
     lateness = risk.paid_lateness(paid, customers, items, as_of)

@@ -105,7 +105,7 @@ def weekly_forecast(customers: pd.DataFrame, invoices: pd.DataFrame, payments: p
     policy = policy or Policy()
     items = mark_disputed(open_items(customers, invoices, payments, as_of), invoices, disputed)
     history = paid_history(invoices, payments, due_dates(invoices, customers), as_of,
-                           mover_currencies(payments, customers, invoices))
+                           mover_currencies(payments, customers, invoices), customers)
     chased = chased_items(items)  # what is unpaid after credits: read by both steps below
     lateness = paid_lateness(history, customers, items, as_of)  # likewise, how late each pays
     risk = risk_scores(items, history, customers, as_of, chased, lateness)

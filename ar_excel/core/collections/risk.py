@@ -116,12 +116,16 @@ EXPECTED_FORMATS = {
 
 
 def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
-                 as_of: date, currencies: pd.Series | None = None) -> pd.DataFrame:
+                 as_of: date, currencies: pd.Series | None = None,
+                 customers: pd.DataFrame | None = None) -> pd.DataFrame:
     """Invoices fully paid by the as-of date: Customer ID, Invoice No, Due Date, Amount,
     Paid Date, Currency (the invoice's, blank where it names none), Days Late. ``due`` is
     ``ledger.due_dates(invoices, customers)``; ``currencies``: each payment's currency
     (``kpis.mover_currencies``), so that a refund and a receipt of another currency the same
-    day are not read as money moved on account (``payment_plans.receipts_until``)."""
+    day are not read as money moved on account (``payment_plans.receipts_until``).
+    ``customers``: where a Payments row states its own Currency, a receipt pays invoices
+    of its currency only (``_paid_in``: a USD 1,000 on account pays no EGP invoice, as in the
+    ledger)."""
     day = pd.Timestamp(as_of).normalize()
     inv = invoices.assign(_due=pd.to_datetime(due))
     inv = inv[(inv["Amount"] > 0) & inv["Invoice No"].notna() & inv["_due"].notna()
@@ -136,9 +140,10 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
     # a receipt recorded under one customer naming another's invoice pays that invoice, as
     # the ledger applies it
     owner = dict(zip(inv["Invoice No"].tolist(), inv["Customer ID"].tolist(), strict=True))
+    bill_ccy, paid_in = _paid_in(inv, pay, customers)
     for r in zip(pay["Customer ID"].tolist(), pay["Amount"].astype(float).tolist(),
                  pay["Invoice No"].tolist(), _nanoseconds(pay["Date"]), range(len(pay)), cash,
-                 strict=True):
+                 paid_in, strict=True):
         payer = owner.get(r[2], r[0]) if isinstance(r[2], str) else r[0]
         receipts.setdefault(payer, []).append(r[1:])
     bills: dict = {}
@@ -159,10 +164,12 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
         left, unit, nothing = account.left, account.places, account.nothing
         paid_on: dict[str, int] = {}  # invoice -> the row of its last cash receipt (-1: none)
         last_cash: dict[str, int] = {}
-        for amount, named, when, at, is_cash in receipts.get(cid, []):
+        for amount, named, when, at, is_cash, code in receipts.get(cid, []):
             for target in account.targets(named, when):
                 if amount < LEAST:
                     break
+                if code is not None and bill_ccy.get(target, code) not in (code, None):
+                    continue  # (an invoice of another currency: none of it is paid)
                 take = min(amount, left[target])
                 left[target] = round(left[target] - take, unit[target])
                 amount = round(amount - take, TOTAL_DECIMALS)
@@ -189,6 +196,27 @@ def paid_history(invoices: pd.DataFrame, payments: pd.DataFrame, due: pd.Series,
                        else None)
     out["Days Late"] = (pd.to_datetime(out["Paid Date"]) - pd.to_datetime(out["Due Date"])).dt.days
     return out
+
+
+def _paid_in(inv: pd.DataFrame, pay: pd.DataFrame, customers: pd.DataFrame | None
+             ) -> tuple[dict, list]:
+    """Where some receipt of ``pay`` states its own Currency (``ledger.stated_currencies``)
+    and ``customers`` say theirs: each invoice's currency by number (its own, else its
+    customer's) and each receipt's (its own, else its invoice's, else its customer's),
+    None where unknown; else nothing and Nones (one account per customer, as before)."""
+    from ar_excel.core.ledger import stated_currencies
+
+    stated = stated_currencies(pay)
+    if customers is None or "Currency" not in customers or not stated.notna().any():
+        return {}, [None] * len(pay)
+    master = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
+    own = inv["Currency"] if "Currency" in inv else pd.Series(None, index=inv.index)
+    code = own.where(own.notna(), inv["Customer ID"].map(master))
+    by_no = {no: c for no, c in zip(inv["Invoice No"], code, strict=True) if isinstance(c, str)}
+    theirs = pay["Invoice No"].map(by_no)
+    theirs = theirs.where(theirs.notna(), pay["Customer ID"].map(master))
+    paid_in = stated.where(stated.notna(), theirs)
+    return by_no, [c if isinstance(c, str) else None for c in paid_in.tolist()]
 
 
 def _nanoseconds(dates: pd.Series) -> list[int]:
