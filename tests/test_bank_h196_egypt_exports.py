@@ -486,3 +486,16 @@ def test_time_of_day_with_its_designator_spelt_out(tmp_path: Path) -> None:
     st = read_statement(path)
     assert_lines(st)
     assert st.issues == []
+
+
+def test_a_bilingual_debit_credit_mark_is_no_debit_column(tmp_path: Path) -> None:
+    """"Debit/Credit مدين/دائن" beside "Amount المبلغ": the mark of each line's side, not a
+    Debit column (each language's words are read whole, not word by word)."""
+    rows = ["Date التاريخ,Description البيان,Amount المبلغ,Debit/Credit مدين/دائن,Balance الرصيد"]
+    rows += [f"{d:02d}/03/2025,{t},{abs(a)},{'مدين' if a < 0 else 'دائن'},{b}"
+             for (d, a, t), b in zip(LINES, BALANCES, strict=True)]
+    path = tmp_path / "mark.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    st = read_statement(path)
+    assert_lines(st)
+    assert st.issues == []

@@ -233,16 +233,16 @@ def split_header(cell: Any) -> tuple[str, str | None]:
     return text, None
 
 
-# a run of words in Arabic letters, or in Latin ones, of a header in both languages
-_LANGUAGE_RUN = re.compile(r"[\u0600-\u06ff][\u0600-\u06ff\s.]*|[A-Za-z][A-Za-z\s.#&'-]*")
-
-
 def _languages(header: str) -> list[str]:
-    """The header in each language where it is written in both, Arabic and Latin letters
-    ("Posting Date التاريخ" -> "Posting Date", "التاريخ"); none where it is in one."""
-    runs = [r.strip() for r in _LANGUAGE_RUN.findall(header) if r.strip()]
-    arabic = [r for r in runs if "\u0600" <= r[0] <= "\u06ff"]
-    return runs if arabic and len(arabic) < len(runs) else []
+    """The header in each language where it is written in both, Arabic and Latin letters:
+    the one's words with the other's taken out ("Posting Date التاريخ" -> "Posting Date",
+    "التاريخ"; "Debit/Credit مدين/دائن" -> "Debit/Credit", "مدين/دائن", each whole: no
+    "Debit" of a Debit/Credit mark); none where it is in one language."""
+    latin = re.sub(r"[\u0600-\u06ff]+", " ", header).strip(" /|-:()\n\t")
+    arabic = re.sub(r"[A-Za-z]+", " ", header).strip(" /|-:()\n\t.")
+    if not re.search(r"[A-Za-z]", latin) or not re.search(r"[\u0600-\u06ff]", arabic):
+        return []
+    return [latin, arabic]
 
 
 # every alias of every column: a header that is one is that column's whole
