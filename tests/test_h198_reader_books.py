@@ -509,3 +509,20 @@ def test_colours_beside_a_status_or_on_most_rows_say_nothing(tmp_path):
     for rows, status in (([5, 6], True), ([3, 4, 5], False)):
         book = read_book(_coloured_book(tmp_path, rows, status))
         assert not [i for i in book.issues if "colour" in i.message]
+
+
+def test_a_note_alone_in_the_job_column_is_no_job(tmp_path):
+    """A note typed alone in column B under a customer's heading ('Disputed - see email'),
+    never totalled, heads no job: the invoices under it stay the customer's."""
+    rows = _qb_desktop_open_invoices("{}")
+    rows[5] = [None, "Disputed - see email"]  # (was the Cairo Branch heading)
+    rows[7] = [None, None, None, None, None, None, None, None, None, None]
+    path = save_sheets(tmp_path / "qb.xlsx", {"Customer Contact List": QB_CONTACTS,
+                                              "Open Invoices": rows})
+    book = read_book(path)
+    numbered = book.invoices.dropna(subset=["Invoice No"])
+    assert dict(zip(numbered["Invoice No"], numbered["Customer ID"], strict=True)) == {
+        "1012": "Nile Foods", "1031": "Nile Foods:Alex Branch", "1033": "Nile Foods",
+        "1008": "Delta Traders"}
+    # the note is a row as read before: its blanks are said at its cells
+    assert "F6" in [i.cell for i in book.issues]

@@ -346,12 +346,14 @@ def group_headings(columns: list[np.ndarray], types: list[ValueTypes], keep: np.
 
 def sub_headings(columns: list[np.ndarray], types: list[ValueTypes], keep: np.ndarray,
                  header: list[Any], names: list[str], fields: set[str],
-                 headings: np.ndarray) -> list[tuple[int, int]]:
+                 headings: np.ndarray, totals: list[tuple[int, int, str]]
+                 ) -> list[tuple[int, int]]:
     """The rows heading a group within a group (position, column): a text alone in one of the
-    report's leading unlabelled columns other than the first, below a group heading
-    (QuickBooks Desktop's Open Invoices prints a customer's jobs so, "Cairo Branch" in column
-    B under "Nile Foods" in A, each followed by its "Total Cairo Branch"). A record fills a
-    contract column, so it is never one."""
+    report's leading unlabelled columns other than the first, below a group heading, that a
+    totals row of its own closes further down in that column (QuickBooks Desktop's Open
+    Invoices prints a customer's jobs so, "Cairo Branch" in column B under "Nile Foods" in
+    A, then "Total Cairo Branch"). A record fills a contract column, so it is never one; a
+    note alone in such a column, never totalled, is no heading either."""
     if not len(headings) or not len(keep):
         return []
     leading = []
@@ -363,8 +365,11 @@ def sub_headings(columns: list[np.ndarray], types: list[ValueTypes], keep: np.nd
     for j in leading:
         rows = keep & types[j].mask(str)
         rows[: int(headings[0]) + 1] = False
+        closed = [(p, match_key(label)) for p, at, label in totals if at == j]
         for pos in np.flatnonzero(rows).tolist():
-            if all(is_blank(c[pos]) for k, c in enumerate(columns) if k != j):
+            key = match_key(columns[j][pos])
+            if all(is_blank(c[pos]) for k, c in enumerate(columns) if k != j) and key and any(
+                    p > pos and label.endswith(key) for p, label in closed):
                 found.append((pos, j))
     return sorted(found)
 

@@ -577,7 +577,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             return None, [*issues, _missing_columns(sheet, header, header_row, missing)]
         heads = [heading_customer(v) for v in columns[0][headings].tolist()]
         subs = sub_headings(columns, types, keep, header, names,
-                            {f.name for f in schema.fields}, headings)
+                            {f.name for f in schema.fields}, headings, totals)
         keep[[pos for pos, _ in subs]] = False  # a job's heading under its customer's
         customers = customers_of_groups(
             heads, headings, [(pos, str(columns[j][pos]).strip()) for pos, j in subs],
