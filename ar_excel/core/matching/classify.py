@@ -92,9 +92,11 @@ _RULES: list[tuple[str, str]] = [
      r"\bGOVT? GRANT|\bGOVERNMENT GRANT|\bEMPLOYEE ADVANCE|\bSTAFF ADVANCE|\bSTAFF LOAN|سلفه موظف|سلف الموظفين|سلفه العامل",
      "non-trade income"),
     # (Card schemes and payment gateways pay out the shop's card and online sales in batches.)
-    # (Saudi banks print a mada payout as مدى - تسوية مبيعات نقاط البيع: the POS sales.)
+    # (Saudi banks print a mada payout as مدى - تسوية مبيعات نقاط البيع: the POS sales. A
+    # settlement of sales alone, تسوية مبيعات, is also what a customer writes paying for its
+    # purchases: only with the card scheme it is the shop's card sales.)
     (r"\bPOS SETTLEMENT|\bCARD SETTLEMENT|\bMERCHANT SETTLEMENT|تسويه نقاط البيع|"
-     r"مبيعات نقاط البيع|تسويه مبيعات|"
+     r"مبيعات نقاط البيع|تسويه مبيعات (?:مدي|البطاقات|فيزا)|"
      r"\bVISA SETTLEMENT|\bMASTERCARD SETTLEMENT|\bMADA SETTLEMENT|\bMERCHANT CREDIT|"
      r"\bFAWRY SETTLEMENT|\bFAWRY PAYOUT|\bPAYMOB|\bPAYTABS|\bHYPERPAY|\bSTRIPE PAYOUT|"
      r"\bACQUIRING SETTLEMENT|"

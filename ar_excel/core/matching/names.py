@@ -108,9 +108,6 @@ FILLER = {
     "SAOC", "SAOG", "SPC", "BSC", "QSC", "QPSC", "KSC", "KSCC", "KSCP",
     # (and sons, as a bank spells the Arabic out: WA ABNAUH, WA AWLADUH; ABNAA, the sons of)
     "ABNAUH", "ABNAOH", "ABNAAUH", "ABNAA", "AWLADUH", "AWLADOH",
-    # son / daughter of, joining a person's name to the father's (سالم بن حمد الحارثي):
-    # Gulf banks print the name without it (SALIM HAMAD AL HARTHY)
-    "BIN", "BINT", "IBN", "بن", "بنت",
     "TRADING CO", "HOLDING", "HLDG", "HLDGS", "HOLDINGS",
     # the kind of premises (معرض, مكتب are dropped on the Arabic side too)
     "SHOWROOM", "GALLERY", "OFFICE",
@@ -303,11 +300,32 @@ def _gulf_spelling(words: list[str], k: int) -> str:
     return found or w
 
 
+# Son / daughter of, joining a person's name to the father's (سالم بن حمد الحارثي): Gulf banks
+# print the name without it (SALIM HAMAD AL HARTHY). A name that begins with it, after no word
+# of the name (Bin Dawood Trading, مؤسسة بن لادن), is a family's, as AL is: a word of the name,
+# which tells Bin Dawood Trading from Dawood Trading.
+_CONNECTORS = frozenset({"BIN", "BINT", "IBN", "بن", "بنت"})
+
+
+def _without_connectors(raw: list[str]) -> list[str]:
+    """``raw`` with "" for each connector (``_CONNECTORS``) after a word of the name."""
+    out, after_name = list(raw), False
+    for k, w in enumerate(raw):
+        if w in _CONNECTORS and after_name:
+            out[k] = ""
+        elif w:
+            after_name = _word_reading(w) == (w,) and not w.isdigit()
+    return out
+
+
 def _raw_words(name: object) -> list[str]:
-    """The words as printed (folded), ABD joined to the next word; "" where one was joined.
-    A Gulf spelling of ض or ق is read as the other banks spell it (``_gulf_spelling``)."""
+    """The words as printed (folded), ABD joined to the next word; "" where one was joined,
+    and for BIN joining a person's name to the father's (``_CONNECTORS``). A Gulf spelling of
+    ض or ق is read as the other banks spell it (``_gulf_spelling``)."""
     text = fold_text(name)
     raw = _NOT_A_NAME.sub(" ", text).split()
+    if not _CONNECTORS.isdisjoint(raw):
+        raw = _without_connectors(raw)
     for k in range(len(raw) - 1):
         w = raw[k]
         if w in _SUN_ARTICLES and raw[k + 1].startswith(w[1:]) and len(raw[k + 1]) > len(w):

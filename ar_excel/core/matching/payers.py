@@ -206,6 +206,16 @@ _ARABIC_WORDS = re.compile(r"[\u0600-\u06ff]+")
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.&'-]*")
 
 
+def _one_name_twice(arabic: str, latin: str) -> bool:
+    """Whether the Arabic and the Latin half of a name cell write one name: both have words
+    of a name and share a distinctive one (المنامة, MANAMA; الحارثي, AL HARTHY), the article
+    aside. A qualifier in the other script (Branch 2, Head Office, Jeddah) shares none."""
+    def words(half: str) -> set[str]:
+        return {t[1:] if t[:1] == "l" and len(t) > 2 else t
+                for t in distinctive(name_tokens(half))}
+    return bool(words(arabic) & words(latin))
+
+
 def _scripts(text: str) -> tuple[bool, bool]:
     """(has Arabic letters, has Latin letters)."""
     return _ARABIC_LETTER.search(text) is not None, _LATIN_LETTER.search(text) is not None
@@ -432,16 +442,17 @@ class PayerDirectory(NarrativeNames):
         """The two halves of the names kept in both languages in one cell (بوابة المنامة
         للمقاولات - Manama Gateway Contracting W.L.L.), each a name of its customer: a bank
         prints one of them, which writes none of the other's words. None where no name has
-        both scripts."""
+        both scripts. Only a cell whose halves write the same name (``_one_name_twice``): a
+        Latin word beside an Arabic name (شركة الفجر للمقاولات (Branch 2)) is no name alone."""
         ids, halves = [], []
         for cid, (arabic, latin) in self._scripts_of.items():
             if arabic and latin:
                 name = self.names[cid]
-                for half in (" ".join(_ARABIC_WORDS.findall(name)),
-                             " ".join(_LATIN_WORDS.findall(name))):
-                    if name_tokens(half):
-                        ids.append(cid)
-                        halves.append(half)
+                pair = (" ".join(_ARABIC_WORDS.findall(name)),
+                        " ".join(_LATIN_WORDS.findall(name)))
+                if _one_name_twice(*pair):
+                    ids.extend((cid, cid))
+                    halves.extend(pair)
         return pd.DataFrame({"Customer ID": ids, "Name": halves}) if ids else None
 
     def without_banks(self, text: str) -> str:
