@@ -499,3 +499,17 @@ def test_a_bilingual_debit_credit_mark_is_no_debit_column(tmp_path: Path) -> Non
     st = read_statement(path)
     assert_lines(st)
     assert st.issues == []
+
+
+def test_the_cheque_number_beside_the_banks_reference(tmp_path: Path) -> None:
+    """Faisal Islamic's "رقم الشيك | رقم المرجع": the cheque's number was the Reference and the
+    bank's reference of every line (FT25000000...) was dropped without a word. The cheque's
+    number is the payer's instrument, the other the bank's: its Bank Ref, each line's Bank
+    Line."""
+    rows = [["تاريخ القيد", "البيان", "رقم الشيك", "رقم المرجع", "مدين", "دائن", "الرصيد"]] + [
+        [day(d), t, "100234" if i == 4 else None, f"FT25{i:06d}", -a if a < 0 else None,
+         a if a > 0 else None, BALANCES[i]] for i, (d, a, t) in enumerate(LINES)]
+    st = read_statement(save(rows, tmp_path / "cheques.xlsx"))
+    assert_lines(st)
+    assert st.lines["Reference"].tolist() == [None] * 4 + ["100234", None]
+    assert st.lines["Bank Line"].tolist() == [f"FT25{i:06d}" for i in range(6)]

@@ -535,7 +535,10 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
 # a reference column's words saying it is the payer's own ("Customer Reference", "User
 # Reference", "Your Reference", "مرجع العميل"), not the bank's transaction reference
 _PAYERS_WORDS = {"customer", "user", "client", "your", "payer", "remitter", "sender", "kunde",
-                 "عميل", "العميل"}
+                 "عميل", "العميل",
+                 # a cheque's number is the payer's instrument, beside the bank's reference
+                 # ("Cheque No. | Reference No.", "رقم الشيك | رقم المرجع")
+                 "cheque", "check", "chq", "شيك", "الشيك"}
 
 
 def _the_payers_reference_and_the_banks(data: list[list[Any]], layout: Layout, used: set[int]
