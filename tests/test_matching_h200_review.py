@@ -89,3 +89,28 @@ def test_a_settlement_of_card_sales_is_still_card_sales(narrative):
     r = match(NILE, NILE_INVOICES, {"amount": 5000.00, "desc": narrative})
     assert allocations(r) == []
     assert reason(r) == "not a customer receipt (card sales)"
+
+
+KUWARI = [customer("CQ1", "Mohammed Abdulla Al Kuwari Trading", Currency="QAR"),
+          customer("CQ2", "Mahmoud Abdulla Trading", Currency="QAR")]
+KUWARI_INVOICES = [invoice("INV-0414", "CQ1", 4150.00, Currency="QAR"),
+                   invoice("INV-0415", "CQ2", 4150.00, Currency="QAR")]
+
+
+@pytest.mark.parametrize("narrative", ["TRF FROM MOHAMMED ABDULLA TRADING",
+                                       "TRF FROM MOHD ABDULLA TRADING",
+                                       "FAWRAN IN MHD ABDULLA TRADING"])
+def test_mohammed_is_no_mahmoud_in_a_printed_name(narrative):
+    """Mohammed (MOHD, MHD as Gulf banks cut it) and Mahmoud are two names, whose keys (mhmd,
+    mhmwd) a comparison of the whole printed name finds one letter apart: MOHAMMED ABDULLA
+    TRADING scored 96 as Mahmoud Abdulla Trading, and its 4,150.00 was Matched to INV-0415,
+    though Mohammed Abdulla Al Kuwari Trading owes the same. Which of them paid is for a
+    person to say (the amount is both's: a suggestion, whichever invoice it names)."""
+    r = match(KUWARI, KUWARI_INVOICES, {"amount": 4150.00, "cur": "QAR", "desc": narrative})
+    assert [status for *_, status in allocations(r)] == ["Suggested"]
+
+
+def test_mahmoud_printed_whole_is_still_mahmoud():
+    r = match(KUWARI, KUWARI_INVOICES,
+              {"amount": 4150.00, "cur": "QAR", "desc": "TRF FROM MAHMOUD ABDULLA TRADING"})
+    assert allocations(r) == [("INV-0415", 4150.0, "amount+payer", "Matched")]

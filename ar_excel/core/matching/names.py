@@ -391,6 +391,10 @@ _GIVEN_NAMES = {fold_text(w): key for key, spellings in {
     "lhsyn": ("ELHUSSEIN", "ALHUSSEIN", "ELHUSSIEN", "ALHUSSAIN", "ELHUSSAIN", "ALHUSAIN",
               "الحسين"),
 }.items() for w in spellings}
+# The keys of those names one letter apart (mhmd, mhmwd), which a comparison of whole names
+# finds alike: each with the key of the other name it is not.
+GIVEN_NAME_RIVALS = {"mhmd": "mhmwd", "mhmwd": "mhmd", "hsn": "hsyn", "hsyn": "hsn",
+                     "lhsn": "lhsyn", "lhsyn": "lhsn"}
 
 
 @lru_cache(maxsize=200_000)

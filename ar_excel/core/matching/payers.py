@@ -44,6 +44,7 @@ from ar_excel.core.matching.mobiles import MobileDirectory
 from ar_excel.core.matching.names import (
     FILLER,
     GENERIC,
+    GIVEN_NAME_RIVALS,
     SYNONYMS,
     TRADE_OF,
     distinctive,
@@ -1040,6 +1041,12 @@ class PayerDirectory(NarrativeNames):
                 scores[self._shape_disagreements(
                     where, scores > SHORT_NAME,
                     self._by_token(tokens, shapes, strict=False))] = SHORT_NAME
+            rivals = {(t, GIVEN_NAME_RIVALS[t]) for t in tokens if t in GIVEN_NAME_RIVALS}
+            if rivals:
+                # (MOHAMMED ABDULLA TRADING is one letter from Mahmoud Abdulla Trading's key,
+                # 96, but another man's name: a candidate at most)
+                scores[self._given_name_disagreements(where, scores > SHORT_NAME, rivals)] = \
+                    SHORT_NAME
         likely = np.flatnonzero(scores >= LIKELY_NAME)
         if not len(likely):  # no candidate: nobody
             return None
@@ -1068,6 +1075,16 @@ class PayerDirectory(NarrativeNames):
             # name the bank transliterated may be a third customer's).
             return Payer(self._ids[where[first]], how, min(round(best, 1), SISTER_NAME), top)
         return Payer(None, how, round(best, 1), top)
+
+    def _given_name_disagreements(self, where: np.ndarray, among: np.ndarray,
+                                  rivals: set[tuple[str, str]]) -> np.ndarray:
+        """The positions in ``where`` (of those ``among`` marks) of the customers whose name
+        has the other name of a given name the text writes (``rivals``: its key, the other's:
+        Mahmoud's for MOHAMMED) and not the text's own."""
+        found = [k for k in np.flatnonzero(among).tolist()
+                 if any(other in (own := self._tokens[self._ids[where[k]]]) and key not in own
+                        for key, other in rivals)]
+        return np.array(found, dtype=np.int64)
 
     def other_trade(self, cid: str, name: str) -> bool:
         """Whether a printed name names a trade of no sector in common with the customer's
