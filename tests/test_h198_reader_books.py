@@ -526,3 +526,39 @@ def test_a_note_alone_in_the_job_column_is_no_job(tmp_path):
         "1008": "Delta Traders"}
     # the note is a row as read before: its blanks are said at its cells
     assert "F6" in [i.cell for i in book.issues]
+
+
+# ---------------------------------------------------------------- Dynamics GP Void Status
+
+
+def test_dynamics_gp_voided_document_is_no_receivable(tmp_path):
+    """Dynamics GP's Receivables Transactions SmartList says a voided document in its Void
+    Status column (Normal / Voided): STDINV2245, 900.00, voided, was aged as owed (Adam Park
+    8,100.00 instead of 7,200.00). It counts 0, said once; the return (RTN1007, 300.00) is a
+    credit and the payment (1,000.00) is on account, as before."""
+    path = save_sheets(tmp_path / "gp.xlsx", {
+        "Customers": [["Customer Number", "Customer Name", "Currency ID"],
+                      ["AARONFIT0001", "Aaron Fitz Electrical", "Z-US$"],
+                      ["ADAMPARK0001", "Adam Park Resort", "Z-US$"]],
+        "Receivables Transactions": [
+            ["Customer Number", "Customer Name", "Document Number", "Document Type",
+             "Document Date", "Due Date", "Original Trx Amount", "Current Trx Amount",
+             "Currency ID", "Void Status"],
+            ["AARONFIT0001", "Aaron Fitz Electrical", "STDINV2231", "Sales / Invoices",
+             "10/3/2026", "11/2/2026", "$4,512.98", "$4,512.98", "Z-US$", "Normal"],
+            ["AARONFIT0001", "Aaron Fitz Electrical", "PYMNT000000000381", "Payments",
+             "11/12/2026", "11/12/2026", "$1,000.00", "$1,000.00", "Z-US$", "Normal"],
+            ["ADAMPARK0001", "Adam Park Resort", "STDINV2240", "Sales / Invoices", "9/1/2026",
+             "10/1/2026", "$12,000.00", "$7,500.00", "Z-US$", "Normal"],
+            ["ADAMPARK0001", "Adam Park Resort", "STDINV2245", "Sales / Invoices", "9/5/2026",
+             "10/5/2026", "$900.00", "$900.00", "Z-US$", "Voided"],
+            ["ADAMPARK0001", "Adam Park Resort", "RTN1007", "Returns", "11/25/2026",
+             "11/25/2026", "$300.00", "$300.00", "Z-US$", "Normal"]]})
+    book = read_book(path)
+    assert ("J5", "1 cancelled invoice(s): not receivables, counted as 0 (J5)") in [
+        (i.cell, i.message) for i in book.issues]
+    from tests.test_erp_exports import _run
+
+    aging = _run(book, "aging")["Aging"].set_index("Customer ID")
+    assert aging.at["ADAMPARK0001", "Total"] == 7200
+    assert aging.at["AARONFIT0001", "Total"] == 3512.98

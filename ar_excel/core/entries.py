@@ -215,6 +215,10 @@ def _receipts_against_the_lists_sign(invoices: pd.DataFrame, types: pd.Series, k
 STATUS_HEADERS = frozenset(match_key(w) for w in (
     "Status", "Payment Status", "Paid?", "Paid / Unpaid", "Invoice Status", "الحالة",
     "حالة السداد", "حالة الفاتورة", "مسدد؟"))
+# A column saying of each document whether it was voided, in words (Dynamics GP's Void
+# Status: Normal / Voided), beside the payment status.
+VOID_STATE_HEADERS = frozenset(match_key(w) for w in (
+    "Void Status", "Voided Status", "Cancel Status", "Cancellation Status", "حالة الإلغاء"))
 PAID_WORDS = frozenset(match_key(w) for w in (
     "Paid", "Fully Paid", "Settled", "Closed", "Collected", "Yes", "Y", "مسدد", "مسددة",
     "مدفوع", "مدفوعة", "محصل", "محصلة", "خالص", "خالصة", "تم السداد", "تم التحصيل", "نعم",
@@ -243,7 +247,7 @@ DRAFT_WORDS = frozenset(match_key(w) for w in (
     "Draft", "Pro-forma", "Proforma", "Pro forma", "Unposted", "Not Posted", "مسودة", "مسوده",
     "غير مرحل", "غير مرحلة", "فاتورة مبدئية", "مبدئية"))
 # The state columns such words stand in (Odoo's State beside the status headers above).
-_STATE_HEADERS = STATUS_HEADERS | frozenset(match_key(w) for w in (
+_STATE_HEADERS = STATUS_HEADERS | VOID_STATE_HEADERS | frozenset(match_key(w) for w in (
     "State", "Document Status", "Posting Status", "حالة المستند", "حالة الترحيل"))
 
 
@@ -285,6 +289,10 @@ def cancelled_column(invoices: pd.DataFrame) -> str | None:
             lambda v: isinstance(v, str) and match_key(v) in CANCELLED_WORDS).any():
         return status
     for column in invoices.columns:
+        if isinstance(column, str) and match_key(column) in VOID_STATE_HEADERS and invoices[
+                column].map(lambda v: isinstance(v, str) and match_key(v) in CANCELLED_WORDS).any():
+            return column
+    for column in invoices.columns:
         if not isinstance(column, str) or match_key(column) not in CANCELLED_FLAG_HEADERS:
             continue
         said = {match_key(v) for v in invoices[column].dropna().unique().tolist()
@@ -302,7 +310,8 @@ def said_cancelled(invoices: pd.DataFrame) -> pd.Series:
     column = cancelled_column(invoices)
     if column is None:
         return pd.Series(False, index=invoices.index)
-    words = CANCELLED_WORDS if column == status_column(invoices) else FLAG_YES
+    words = CANCELLED_WORDS if column == status_column(invoices) or match_key(
+        column) in VOID_STATE_HEADERS else FLAG_YES
     return invoices[column].map(
         lambda v: isinstance(v, str) and match_key(v) in words).astype(bool)
 
