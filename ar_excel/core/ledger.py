@@ -350,15 +350,24 @@ def _apply_in_date_order(pay: pd.DataFrame, amount: pd.Series, target: pd.Series
 def stated_currencies(payments: pd.DataFrame) -> pd.Series:
     """Each Payments row's own Currency where it states an ISO 4217 code (``USD``), else
     None (no Currency column, a blank cell, text that is no currency)."""
+    if "Currency" not in payments:
+        return pd.Series(None, index=payments.index, dtype=object)
+    return said_currencies(payments["Currency"])
+
+
+def said_currencies(values: pd.Series) -> pd.Series:
+    """Each value as the ISO 4217 code it states (``usd `` -> ``USD``), else None: a blank
+    or a text that is no currency (a customer kept in 'محلي', a receipt's 'CHQ') says no
+    currency, so keeps no receipt off an invoice, as the reader reads an invoice's so."""
     from ar_excel.core.customers.currencies import ISO_4217
 
-    if "Currency" not in payments or not payments["Currency"].notna().any():
-        return pd.Series(None, index=payments.index, dtype=object)
+    if not values.notna().any():
+        return pd.Series(None, index=values.index, dtype=object)
     # each distinct cell read once (a ledger's 300,000 receipts name a few currencies)
-    at, distinct = pd.factorize(payments["Currency"].to_numpy(dtype=object))
+    at, distinct = pd.factorize(values.to_numpy(dtype=object))
     read = [str(v).strip().upper() if isinstance(v, str) else None for v in distinct]
     codes = np.array([c if c in ISO_4217 else None for c in read] + [None], dtype=object)
-    return pd.Series(codes[at], index=payments.index, dtype=object)
+    return pd.Series(codes[at], index=values.index, dtype=object)
 
 
 def _named_currencies(pay: pd.DataFrame, inv: pd.DataFrame, currency: pd.Series | None,
@@ -381,9 +390,9 @@ def _named_currencies(pay: pd.DataFrame, inv: pd.DataFrame, currency: pd.Series 
         pd.Series(None, index=first.index, dtype=object)
     codes = first["Currency"].where(first["Currency"].notna(), theirs_ccy) \
         if "Currency" in first else theirs_ccy
-    codes = codes.astype("string").str.strip().str.upper().astype(object)
+    codes = said_currencies(codes)
     by_invoice = pd.Series(codes.to_numpy(dtype=object), index=first["Invoice No"].to_numpy())
-    by_invoice = by_invoice[by_invoice.notna() & by_invoice.ne("")]
+    by_invoice = by_invoice[by_invoice.notna()]
     return named.map(by_invoice).astype(object)
 
 

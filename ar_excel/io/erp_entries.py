@@ -104,12 +104,13 @@ def _receipts_in_another_currency(payments: Table, invoices: Table,
     never converted), so EGP 19,600 is held on account in EGP and USD invoice X-1 stays open.
     Said at its Currency cell, once per row."""
     from ar_excel.core.kpis import invoice_currency
+    from ar_excel.core.ledger import said_currencies, stated_currencies
 
     frame, inv = payments.frame, invoices.frame
     if "Currency" not in frame or "Invoice No" not in frame or "Invoice No" not in inv:
         return []
-    stated = frame["Currency"].map(lambda v: v.strip().upper() if isinstance(v, str)
-                                   and len(v.strip()) == 3 else None)
+    # (as the ledger reads them: a Currency that is no ISO code, 'CHQ', 'محلي', says none)
+    stated = stated_currencies(frame)
     if stated.isna().all():
         return []
     first = inv[(inv["Amount"] > 0) & inv["Invoice No"].notna()].drop_duplicates("Invoice No")
@@ -118,8 +119,8 @@ def _receipts_in_another_currency(payments: Table, invoices: Table,
         codes = invoice_currency(first, master)
     else:
         codes = first["Currency"] if "Currency" in first else pd.Series(None, index=first.index)
-    by_invoice = {n: c.strip().upper() for n, c in zip(first["Invoice No"], codes, strict=True)
-                  if isinstance(c, str) and c.strip()}
+    by_invoice = {n: c for n, c in zip(first["Invoice No"], said_currencies(codes),
+                                       strict=True) if c is not None}
     issues, said = [], set()
     for index in stated.index[stated.notna()]:
         number, own = frame.at[index, "Invoice No"], stated[index]

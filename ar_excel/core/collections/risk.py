@@ -204,13 +204,16 @@ def _paid_in(inv: pd.DataFrame, pay: pd.DataFrame, customers: pd.DataFrame | Non
     and ``customers`` say theirs: each invoice's currency by number (its own, else its
     customer's) and each receipt's (its own, else its invoice's, else its customer's),
     None where unknown; else nothing and Nones (one account per customer, as before)."""
-    from ar_excel.core.ledger import stated_currencies
+    from ar_excel.core.ledger import said_currencies, stated_currencies
 
     stated = stated_currencies(pay)
     if customers is None or "Currency" not in customers or not stated.notna().any():
         return {}, [None] * len(pay)
-    master = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
-    own = inv["Currency"] if "Currency" in inv else pd.Series(None, index=inv.index)
+    # (a master's Currency that is no currency, 'محلي', says none: the ledger's reading)
+    master = said_currencies(
+        customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"])
+    own = said_currencies(inv["Currency"]) if "Currency" in inv \
+        else pd.Series(None, index=inv.index)
     code = own.where(own.notna(), inv["Customer ID"].map(master))
     by_no = {no: c for no, c in zip(inv["Invoice No"], code, strict=True) if isinstance(c, str)}
     theirs = pay["Invoice No"].map(by_no)

@@ -1,0 +1,74 @@
+"""Review of session 29's reader and ledger changes (helper-201).
+
+A receipt is kept off an invoice of another currency (fa77163, 20d9372) only where both
+currencies are said: a Currency cell that is no currency says none, as the invoice reader
+reads one as blank. By hand, as of 30 November 2026:
+
+* Nile Foods (USD) pays E-1 (USD 50,000) with R1 of 20,000, its Currency cell 'CHQ' (the
+  method typed in the wrong column): no currency, so R1 is in E-1's, USD; E-1 has 30,000
+  open, and no Input Issue says R1 is kept off E-1 (before: 'a receipt in CHQ names invoice
+  E-1, which is in USD: none of it is applied', while the ledger applied it).
+* Nile Foods kept with Currency 'محلي' (local: no ISO code) pays E-1 (50,000, no Currency)
+  with R1 EGP 20,000: E-1 has 30,000 open and nothing is on account (before: E-1 50,000 open
+  and R1 -20,000 on account in EGP, 'which is in محلي: none of it is applied'). The payment
+  history reads it so too: E-2 (20,000) paid in full by R2 EGP 20,000 on 10 November.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from datetime import datetime as D
+from pathlib import Path
+
+from ar_excel.core.collections.risk import paid_history
+from ar_excel.core.kpis import mover_currencies
+from ar_excel.core.ledger import due_dates, open_items
+from ar_excel.io.reader import read_book
+from tests._workbooks import save_sheets
+
+AS_OF = date(2026, 11, 30)
+
+
+def _book(path: Path, customer_ccy: str, receipt_ccy: str):
+    return read_book(save_sheets(path, {
+        "Customers": [["Customer ID", "Name", "Currency", "Payment Terms"],
+                      ["E1", "Nile Foods", customer_ccy, 30]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["E-1", "E1", D(2026, 10, 1), 50000],
+                     ["E-2", "E1", D(2026, 10, 5), 20000]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Currency"],
+                     ["R1", "E1", D(2026, 11, 5), 20000, "E-1", receipt_ccy],
+                     ["R2", "E1", D(2026, 11, 10), 20000, "E-2", receipt_ccy]]}))
+
+
+def _open(book) -> list[list]:
+    items = open_items(book.customers, book.invoices, book.payments, AS_OF)
+    return items[["Document No", "Open Amount"]].values.tolist()
+
+
+def _kept_off(book) -> list[str]:
+    return [i.cell for i in book.issues if "none of it is applied" in i.message]
+
+
+def test_a_receipt_currency_that_is_no_currency_is_not_said_to_keep_it_off(tmp_path):
+    book = _book(tmp_path / "chq.xlsx", "USD", "CHQ")
+    assert _open(book) == [["E-1", 30000.0]]
+    assert _kept_off(book) == []
+
+
+def test_a_customer_currency_that_is_no_currency_keeps_no_receipt_off(tmp_path):
+    book = _book(tmp_path / "local.xlsx", "محلي", "EGP")
+    assert _open(book) == [["E-1", 30000.0]]
+    assert _kept_off(book) == []
+    paid = paid_history(book.invoices, book.payments, due_dates(book.invoices, book.customers),
+                        AS_OF, mover_currencies(book.payments, book.customers, book.invoices),
+                        book.customers)
+    assert paid[["Invoice No", "Amount"]].values.tolist() == [["E-2", 20000.0]]
+    assert paid["Paid Date"].tolist() == [D(2026, 11, 10)]
+
+
+def test_a_receipt_in_another_said_currency_is_still_kept_off(tmp_path):
+    book = _book(tmp_path / "usd.xlsx", "EGP", "USD")
+    assert _open(book) == [["E-1", 50000.0], ["E-2", 20000.0], ["R1", -20000.0],
+                           ["R2", -20000.0]]
+    assert _kept_off(book) == ["F2", "F3"]
