@@ -8,10 +8,11 @@ should know of is an Input Issue at its first cell."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ar_excel.io.cells_named import cells_named
-from ar_excel.model import ROW, Book, Issue, cell_ref
+from ar_excel.model import ROW, Book, Issue, Table, cell_ref
 from ar_excel.names import match_key
 
 if TYPE_CHECKING:
@@ -147,16 +148,10 @@ def customer_names_as_ids(book: Book, names: NameIndex) -> None:
     master = book.tables.get("Customers")
     if master is None:
         return
-    from ar_excel.core.customers.ids import names_as_ids, unknown_values
+    from ar_excel.core.customers.ids import names_as_ids
 
-    known = set(master.frame["Customer ID"].dropna())
-    for kind, table in book.tables.items():
-        if kind == "Customers" or "Customer ID" not in table.frame:
-            continue
+    for table, unknown in _lists_with_unknown_customers(book, master):
         column = table.frame["Customer ID"]
-        unknown = unknown_values(column, known)
-        if not unknown:
-            continue
         # a column headed as names (an export's Partner, Name, اسم العميل) says so itself
         named = match_key(table.headers.get("Customer ID", "")) in NAME_HEADERS - CODE_OR_NAME
         for name, cid in names_as_ids(unknown, names).items():
@@ -168,6 +163,22 @@ def customer_names_as_ids(book: Book, names: NameIndex) -> None:
             table.frame.loc[rows, "Customer ID"] = cid
 
 
+def _lists_with_unknown_customers(book: Book, master: Table
+                                  ) -> Iterator[tuple[Table, list[str]]]:
+    """Each list but ``master`` (the customer list) whose Customer ID column holds texts
+    that are no ID of the master, with those texts in the order they first occur: what a
+    name typed for an ID and a QuickBooks job are looked for in (one pass per list)."""
+    from ar_excel.core.customers.ids import unknown_values
+
+    known = set(master.frame["Customer ID"].dropna())
+    for kind, table in book.tables.items():
+        if kind == "Customers" or "Customer ID" not in table.frame:
+            continue
+        unknown = unknown_values(table.frame["Customer ID"], known)
+        if unknown:
+            yield table, unknown
+
+
 def jobs_as_their_customers(book: Book, names: NameIndex) -> None:
     """A Customer ID written as QuickBooks names a customer's job, "Nile Foods:Cairo
     Branch", that the customer list does not hold (its contact list exported without the
@@ -177,15 +188,12 @@ def jobs_as_their_customers(book: Book, names: NameIndex) -> None:
     master = book.tables.get("Customers")
     if master is None:
         return
-    from ar_excel.core.customers.ids import names_as_ids, unknown_values
+    from ar_excel.core.customers.ids import names_as_ids
 
     known = set(master.frame["Customer ID"].dropna())
-    for kind, table in book.tables.items():
-        if kind == "Customers" or "Customer ID" not in table.frame:
-            continue
+    for table, unknown in _lists_with_unknown_customers(book, master):
         column = table.frame["Customer ID"]
-        jobs = {v: v.split(":", 1)[0].strip() for v in unknown_values(column, known)
-                if isinstance(v, str) and ":" in v.strip(":")}
+        jobs = {v: v.split(":", 1)[0].strip() for v in unknown if ":" in v.strip(":")}
         if not jobs:
             continue
         parents = {p: p for p in jobs.values() if p in known}
