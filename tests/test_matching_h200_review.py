@@ -114,3 +114,26 @@ def test_mahmoud_printed_whole_is_still_mahmoud():
     r = match(KUWARI, KUWARI_INVOICES,
               {"amount": 4150.00, "cur": "QAR", "desc": "TRF FROM MAHMOUD ABDULLA TRADING"})
     assert allocations(r) == [("INV-0415", 4150.0, "amount+payer", "Matched")]
+
+
+MANAMA = [customer("CB1", "بوابة المنامة للمقاولات - Manama Gateway Contracting W.L.L.",
+                   Currency="BHD"),
+          customer("CB2", "Manama Gateway Trading W.L.L.", Currency="BHD")]
+MANAMA_INVOICES = [invoice("BH-SI-1", "CB1", 500.000, Currency="BHD"),
+                   invoice("BH-SI-2", "CB2", 700.000, Currency="BHD")]
+
+
+def test_a_half_written_whole_is_not_outweighed_by_a_name_written_in_part():
+    """MANAMA GATEWAY CONTRACTING writes the Latin half of بوابة المنامة للمقاولات - Manama
+    Gateway Contracting W.L.L. whole, and Manama Gateway Trading's name without TRADING (95):
+    the 700.000 it pays, Manama Gateway Trading's invoice, is not its for sure (it was Matched
+    to BH-SI-2, the halves read only where the whole names named nobody for sure)."""
+    r = match(MANAMA, MANAMA_INVOICES,
+              {"amount": 700.000, "cur": "BHD", "desc": "FAWRI+ CR MANAMA GATEWAY CONTRACTING"})
+    assert [status for *_, status in allocations(r)] == ["Suggested"]
+
+
+def test_the_other_name_written_whole_is_still_matched():
+    r = match(MANAMA, MANAMA_INVOICES,
+              {"amount": 700.000, "cur": "BHD", "desc": "FAWRI+ CR MANAMA GATEWAY TRADING"})
+    assert allocations(r) == [("BH-SI-2", 700.0, "amount+payer", "Matched")]

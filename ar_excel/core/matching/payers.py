@@ -800,11 +800,19 @@ class PayerDirectory(NarrativeNames):
             scored = self._one_word_among_others(str(name), scored)
         if not narrative and (scored is None or not scored.certain):
             scored = self._surname_first(str(name)) or scored
-        if (scored is None or not scored.certain) and self.other_language is not None:
+        if self.other_language is not None and (
+                scored is None or not scored.certain or scored.score < WHOLE_NAME):
             # (printed in the language of the master's other name column)
             other = self.other_language.by_name(name, narrative)
             if other is not None and other.certain:
-                return other
+                if scored is None or not scored.certain or other.customer == scored.customer:
+                    return other
+                if other.score > scored.score:
+                    # The text writes another customer's name whole in its other language
+                    # (MANAMA GATEWAY CONTRACTING: بوابة المنامة للمقاولات - Manama Gateway
+                    # Contracting) and this one's in part (Manama Gateway Trading, 95): the
+                    # better by the margin, else nobody for sure.
+                    return self._either(other, scored)
         learned = self._learned_names.get("".join(tokens))
         if learned and len(learned) == 1:
             cid = next(iter(learned))
@@ -815,6 +823,18 @@ class PayerDirectory(NarrativeNames):
             if not rivals:
                 return Payer(cid, "learned name", 97.0)
         return scored
+
+    @staticmethod
+    def _either(better: Payer, other: Payer) -> Payer:
+        """Two readings naming two customers for sure: ``better``'s customer where it scores
+        the margin over ``other``'s, else none; the candidates of both, best first."""
+        best: dict[str, float] = {}
+        for c, sc in [*better.candidates, *other.candidates]:
+            best[c] = max(sc, best.get(c, 0.0))
+        candidates = sorted(best.items(), key=lambda x: -x[1])
+        sure = better.score - other.score >= MARGIN
+        return Payer(better.customer if sure else None, better.how, better.score, candidates,
+                     better.evidence)
 
     def _one_word_among_others(self, narrative: str, found: Payer) -> Payer:
         """``found`` (the customers a narrative's words name) with the score of each
