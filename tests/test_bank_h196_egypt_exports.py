@@ -513,3 +513,35 @@ def test_the_cheque_number_beside_the_banks_reference(tmp_path: Path) -> None:
     assert_lines(st)
     assert st.lines["Reference"].tolist() == [None] * 4 + ["100234", None]
     assert st.lines["Bank Line"].tolist() == [f"FT25{i:06d}" for i in range(6)]
+
+
+def test_printed_report_under_one_rule_across_the_page(tmp_path: Path) -> None:
+    """A core-banking report saved as text, its header over one rule across the page (not a
+    rule per column): 'could not find the header row'. Its columns are the header's pieces."""
+    rows = ["البنك الأهلي المصري", "رقم الحساب : 1903040512345600017     العملة : EGP", "",
+            "=" * 100,
+            f"{'التاريخ':<14}{'البيان':<62}{'مدين':>10}{'دائن':>12}{'الرصيد':>14}",
+            "=" * 100,
+            f"{'':<14}{'رصيد افتتاحي':<62}{'':>10}{'':>12}{OPENING:>14,.2f}"]
+    for (d, a, t), b in zip(LINES, BALANCES, strict=True):
+        rows.append(f"{d:02d}/03/2025    {t:<62}{(f'{-a:,.2f}' if a < 0 else ''):>10}"
+                    f"{(f'{a:,.2f}' if a > 0 else ''):>12}{b:>14,.2f}")
+    rows += ["-" * 100, f"{'':<14}{'رصيد ختامي':<62}{'':>10}{'':>12}{CLOSING:>14,.2f}"]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    st = read_statement(path)
+    assert_lines(st)
+    b = st.balances[0]
+    assert (b.account, b.currency, b.opening, b.closing, b.difference) == (
+        "1903040512345600017", "EGP", OPENING, CLOSING, 0.0)
+    assert st.issues == []
+
+
+def test_a_csv_under_a_title_and_one_rule_stays_a_csv(tmp_path: Path) -> None:
+    rows = ["NATIONAL BANK OF EGYPT   STATEMENT   MARCH 2025", "=" * 60,
+            "Date,Description,Debit,Credit,Balance"] + [
+        f"{d:02d}/03/2025,{t},{-a if a < 0 else ''},{a if a > 0 else ''},{b}"
+        for (d, a, t), b in zip(LINES, BALANCES, strict=True)]
+    path = tmp_path / "titled.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert_lines(read_statement(path))

@@ -9,7 +9,10 @@ runs a little past its column or amounts aligned right are not cut; a page foote
 2") goes to the widest column, the narrative's, where a table export prints it. Lines above the first
 header are the report's preamble (account, period, currency), their pieces as cells. A
 ruler repeated on each page is no line; its header is a repeated page header, left to the
-table reader. A file with no such ruler, or whose header has a delimiter, is not read here.
+table reader. A ruler drawn in one run across the page ("--------------------") marks no
+columns: they are then the header's own pieces of text (two spaces or more apart), as an
+Egyptian core-banking report prints "التاريخ      البيان      مدين      دائن      الرصيد" over
+one rule. A file with no ruler, or whose header has a delimiter, is not read here.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 
 _RULER = re.compile(r"^\s*[-=_]{3,}(?:\s+[-=_]{3,}){2,}\s*$")
+_ONE_RULE = re.compile(r"^\s*[-=_]{20,}\s*$")  # a rule across the page, in one run
 _DASHES = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
 _PAGE = re.compile(r"(?i)^\s*(?:page|صفحة|seite)\s*\d+(?:\s*(?:of|/|من|von)\s*\d+)?\s*$")
 _PIECE = re.compile(r"\S+(?: \S+)*")
@@ -43,20 +47,30 @@ def fixed_width_rows(text: str) -> tuple[list[list[str]], list[int]] | None:
     """The rows of a fixed-width report (see the module's rule) with their 1-based line
     numbers, or None where the text is not one."""
     head = text[:40_000].splitlines()[:200]  # a delimited file is told apart by its head
-    if not any(_RULER.match(line) for line in head):
+    if not any(_RULER.match(line) or _ONE_RULE.match(line) for line in head):
         return None
     lines = text.splitlines()
     rulers = [i for i, line in enumerate(lines[:200]) if _RULER.match(line)]
+    if not rulers:  # one rule across the page: under the header, or above and under it
+        rulers = [i for i, line in enumerate(lines[:200]) if _ONE_RULE.match(line)
+                  and i > 0 and len(_PIECE.findall(lines[i - 1])) >= 3]
+        if not rulers:
+            return None
     first = rulers[0]
     header = next((i for i in range(first - 1, -1, -1) if lines[i].strip()), None)
     if header is None or any(d in lines[header] for d in _DELIMITERS):
         return None
     spans = _spans(lines[first])
+    if len(spans) == 1:  # (the rule marks no columns: the header's pieces do)
+        spans = [m.span() for m in _PIECE.finditer(lines[header])]
     if len(_PIECE.findall(lines[header])) < 3:
         return None
     after = [line for line in lines[first + 1:first + 200] if line.strip()]
     if sum(any(d in line for d in ("\t", ";", "|")) for line in after) * 2 > len(after):
         return None  # a delimited file under a decorative rule
+    if len(_spans(lines[first])) == 1 and sum(
+            len(_PIECE.findall(line)) >= 3 for line in after) * 2 <= len(after):
+        return None  # a title over one rule, a CSV under it: its lines are no printed columns
     rows: list[list[str]] = []
     numbers: list[int] = []
     widest = max(range(len(spans)), key=lambda k: spans[k][1] - spans[k][0])
