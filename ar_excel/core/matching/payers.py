@@ -202,8 +202,8 @@ def _code_key(code: object) -> str:
     return key.lstrip("0") if key.isdigit() else key
 
 
-# The words of a name in each script (a name kept in both languages in one cell).
-_ARABIC_WORDS = re.compile(r"[\u0600-\u06ff]+")
+# The words of a name in Latin letters (a name kept in both languages in one cell; its Arabic
+# words are ``_ARABIC_WORD``'s).
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.&'-]*")
 
 
@@ -449,7 +449,7 @@ class PayerDirectory(NarrativeNames):
         for cid, (arabic, latin) in self._scripts_of.items():
             if arabic and latin:
                 name = self.names[cid]
-                pair = (" ".join(_ARABIC_WORDS.findall(name)),
+                pair = (" ".join(_ARABIC_WORD.findall(name)),
                         " ".join(_LATIN_WORDS.findall(name)))
                 if _one_name_twice(*pair):
                     ids.extend((cid, cid))
