@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ar_excel.core.entries import per_distinct
 from ar_excel.core.money import decimals_of
 from ar_excel.io.cells_named import cells_named
 from ar_excel.model import Book, Issue
@@ -50,7 +51,8 @@ def fils_without_a_currency(book: Book) -> list[int]:
         return book.worked_out[_KEY]
     found: list[int] = []
     table = book.tables.get("Invoices")
-    if table is not None and len(table.frame) and "Amount" in table.raw:
+    if table is not None and len(table.frame) and "Amount" in table.raw and _guessed_cents(
+            book):
         frame = table.frame
         theirs: dict[object, object] = {}
         customers = book.frame("Customers")
@@ -59,12 +61,23 @@ def fils_without_a_currency(book: Book) -> list[int]:
             theirs = dict(zip(known["Customer ID"], known["Currency"], strict=True))
         own = frame["Customer ID"].map(theirs)
         blank = frame["Currency"].isna() & own.isna() if "Currency" in frame else own.isna()
-        places = table.raw["Amount"][blank.to_numpy()].map(_places)
+        # (each distinct cell once: a list of many rows writes few amounts twice, and is
+        # looked at only where the only-named guess is at stake)
+        places = per_distinct(table.raw["Amount"][blank.to_numpy()], _places)
         three = places.index[places == 3].tolist()
         if three and len(three) > int((places == 2).sum()):
             found = three
     book.worked_out[_KEY] = found
     return found
+
+
+def _guessed_cents(book: Book) -> bool:
+    """Whether the book's blank currency would be its only named currency, a guess, of a
+    currency counting cents: the only case fils can contradict."""
+    from ar_excel.core.local_currency import GUESSED, local_currency
+
+    guess = local_currency(book.policy, book.named_currencies(), book.frame("Customers"))
+    return guess.source == GUESSED and decimals_of(guess.code) < 3
 
 
 def fils_issue(book: Book) -> list[Issue]:
@@ -73,11 +86,9 @@ def fils_issue(book: Book) -> list[Issue]:
     rows = fils_without_a_currency(book)
     if not rows:
         return []
-    from ar_excel.core.local_currency import GUESSED, local_currency
+    from ar_excel.core.local_currency import local_currency
 
     guess = local_currency(book.policy, book.named_currencies(), book.frame("Customers"))
-    if guess.source != GUESSED or decimals_of(guess.code) >= 3:
-        return []
     table = book.tables["Invoices"]
     cells = [table.cell(i, "Amount") for i in rows]
     first = table.raw.at[rows[0], "Amount"]
