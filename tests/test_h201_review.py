@@ -12,6 +12,12 @@ reads one as blank. By hand, as of 30 November 2026:
   with R1 EGP 20,000: E-1 has 30,000 open and nothing is on account (before: E-1 50,000 open
   and R1 -20,000 on account in EGP, 'which is in محلي: none of it is applied'). The payment
   history reads it so too: E-2 (20,000) paid in full by R2 EGP 20,000 on 10 November.
+
+Document type codes (d441ce8) name money received in a type column; a running ledger's
+narration opening so is read as a receipt too, but there 'On account of rate difference'
+gives a credit note's reason (because of), and 'PY rebate reversed' a prior year's: CN-7
+(-1,000.00) is a Credit Note, as before d441ce8 (it read as a Payment). A narration naming
+money received ('Receipt 7781', 'On Account', 'Customer Deposit') is still a Payment.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from __future__ import annotations
 from datetime import date
 from datetime import datetime as D
 from pathlib import Path
+
+import pytest
 
 from ar_excel.core.collections.risk import paid_history
 from ar_excel.core.kpis import mover_currencies
@@ -72,3 +80,20 @@ def test_a_receipt_in_another_said_currency_is_still_kept_off(tmp_path):
     assert _open(book) == [["E-1", 50000.0], ["E-2", 20000.0], ["R1", -20000.0],
                            ["R2", -20000.0]]
     assert _kept_off(book) == ["F2", "F3"]
+
+
+@pytest.mark.parametrize(("narration", "kind"), [
+    ("On account of rate difference", "Credit Note"), ("PY rebate reversed", "Credit Note"),
+    ("UC 2025 accrual", "Credit Note"), ("Credit note - rate difference", "Credit Note"),
+    ("Receipt 7781", "Payment"), ("On Account", "Payment"), ("Customer Deposit", "Payment"),
+    ("Prepayment - cheque 44", "Payment")])
+def test_a_narration_opening_with_a_type_code_or_a_reason_is_no_receipt(tmp_path, narration,
+                                                                       kind):
+    book = read_book(save_sheets(tmp_path / "ledger.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile Foods"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Description", "Amount"],
+                     ["INV-1", "C1", D(2026, 11, 2), "Sales invoice", 10000],
+                     ["CN-7", "C1", D(2026, 11, 10), narration, -1000]]}))
+    items = open_items(book.customers, book.invoices, book.payments, AS_OF)
+    assert items[["Document No", "Item Type", "Open Amount"]].values.tolist() == [
+        ["INV-1", "Invoice", 10000.0], ["CN-7", kind, -1000.0]]

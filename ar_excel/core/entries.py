@@ -520,10 +520,22 @@ def _opening_names(text: object) -> list[str]:
     return [match_key(" ".join(words[:n])) for n in (1, 2, 3) if len(words) >= n]
 
 
+# What names money received in a type column but not as a narration's opening words: a
+# two-letter code (Sage 300's PY / UC, Sage 50's SR, SAP's DZ) is another word there ('PY
+# rebate reversed': the prior year's), and 'On account of ...' gives a reason (because of:
+# 'On account of rate difference', a credit note's), not money held on account.
+_CODES_NOT_NARRATED = frozenset(k for k in RECEIPT_TYPES if len(k) <= 2 and k.isascii())
+_A_REASON = re.compile(r"(?i)^\W*on\s+account\s+of\b")
+
+
 def _names_a_receipt(text: object) -> bool:
     """A narration that opens with the name of money received ("سند قبض - شيك ...",
-    "Payment - thank you", "Receipt 7781")."""
-    return any(k in RECEIPT_TYPES for k in _opening_names(text))
+    "Payment - thank you", "Receipt 7781"; not a type's code nor a reason,
+    ``_CODES_NOT_NARRATED``)."""
+    if not isinstance(text, str) or _A_REASON.match(text):
+        return False
+    return any(k in RECEIPT_TYPES and k not in _CODES_NOT_NARRATED
+               for k in _opening_names(text))
 
 
 def said_on(values: pd.Series, fn: Callable[[Any], bool], rows: np.ndarray) -> np.ndarray:
