@@ -545,3 +545,19 @@ def test_a_csv_under_a_title_and_one_rule_stays_a_csv(tmp_path: Path) -> None:
     path = tmp_path / "titled.csv"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert_lines(read_statement(path))
+
+
+def test_printed_report_in_one_column_of_a_sheet(tmp_path: Path) -> None:
+    """The same printed report converted into a sheet a line per row, all in column A:
+    'could not find the header row'. Read as the report it is, each issue at its row."""
+    rows = [f"{'التاريخ':<14}{'البيان':<62}{'مدين':>10}{'دائن':>12}{'الرصيد':>14}", "-" * 100,
+            f"{'':<14}{'رصيد افتتاحي':<62}{'':>10}{'':>12}{OPENING:>14,.2f}"]
+    for (d, a, t), b in zip(LINES, BALANCES, strict=True):
+        rows.append(f"{d:02d}/03/2025    {t:<62}{(f'{-a:,.2f}' if a < 0 else ''):>10}"
+                    f"{(f'{a:,.2f}' if a > 0 else ''):>12}{b:>14,.2f}")
+    rows += [f"31/02/2025    {'إيداع نقدي':<62}{'':>10}{'500.00':>12}{'':>14}",
+             f"{'':<14}{'رصيد ختامي':<62}{'':>10}{'':>12}{CLOSING:>14,.2f}"]
+    st = read_statement(save([[r] for r in rows], tmp_path / "column_a.xlsx"))
+    assert_lines(st)
+    assert (st.balances[0].opening, st.balances[0].closing) == (OPENING, CLOSING)
+    assert [(i.sheet, i.cell) for i in st.issues] == [("column_a.xlsx [Sheet]", "row 10")]

@@ -78,6 +78,7 @@ from ar_excel.bank.visual_arabic import backwards_sample, letters_of_drawn_forms
 from ar_excel.errors import InputError
 from ar_excel.model import Issue
 from ar_excel.names import match_key
+from ar_excel.parsing import is_blank
 from ar_excel.schema import BANK, POLICY, SCHEMAS
 
 
@@ -288,10 +289,12 @@ def _statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list
                                      f"{path.name}", fmt, mapping, day_first,
                                      arabic_decided=True)
         except InputError as exc:
-            last_error = exc
-            if _header_of([list(r) for r in rows], mapping, path.name) is None:
-                no_table.append([list(r) for r in rows[:_SUMMARY_ROWS]])
-            continue
+            stmt = _printed_report_in_one_column(path, rows, fmt, mapping, day_first)
+            if stmt is None:
+                last_error = exc
+                if _header_of([list(r) for r in rows], mapping, path.name) is None:
+                    no_table.append([list(r) for r in rows[:_SUMMARY_ROWS]])
+                continue
         if not no_table and not wanted and not stmt.balances:
             # the portal's summary sheet after its Transactions sheet: read as if before it
             no_table = _summary_sheets(path, tried[tried.index(name) + 1:], rows_of, mapping)
@@ -302,6 +305,27 @@ def _statement_sheet(path: Path, names: list[str], rows_of: Callable[[str], list
             return stmt  # the sheet asked for, or the contract's Bank Statement sheet
         return _with_sheets_like_it(path, names, rows_of, name, stmt, fmt, mapping, day_first)
     raise last_error or InputError(f"{path.name}: the workbook has no sheet with data")
+
+
+def _printed_report_in_one_column(path: Path, rows: list[Any], fmt: str,
+                                  mapping: dict[str, Any] | None, day_first: bool | None
+                                  ) -> Statement | None:
+    """A printed report pasted or converted into a sheet a line per row, all in one column
+    (its columns only spaces apart): read as the text report it is (``fixed_width``), each
+    issue at its row. None where the sheet is no such report."""
+    if mapping and mapping.get("delimiter"):
+        return None
+    lines = []
+    for row in rows:
+        filled = [c for c in row if not is_blank(c)]
+        if len(filled) > 1 or (filled and not isinstance(filled[0], str)):
+            return None
+        lines.append(filled[0] if filled else "")
+    fixed = fixed_width_rows("\n".join(lines))
+    if fixed is None:
+        return None
+    return rows_to_statement(fixed[0], fixed[1], path.name, fmt, mapping, day_first,
+                             excel_columns=False)
 
 
 # the rows of a summary sheet looked at for the account's details and balances
