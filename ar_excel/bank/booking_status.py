@@ -63,12 +63,14 @@ _PENDING_TITLE = re.compile(
 
 def pending_section(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
                     no_money: np.ndarray, date_cells: list[Any],
-                    issue: Callable[[int, int, str, Any, str], None]) -> np.ndarray:
+                    issue: Callable[[int, int, str, Any, str], None],
+                    moves: Callable[[int], bool] = lambda pos: False) -> np.ndarray:
     """The rows of the section of pending transactions a portal prints under the statement's
     booked lines: its title (a row of a few words, no date, no figure: "Pending
     Transactions", "حركات تحت التنفيذ") and every row below it. Its lines come on a later
     statement: each is named. Only under booked lines: a title above every line would take
-    the statement's own lines with it."""
+    the statement's own lines with it. ``moves``: whether the row at a position moves the
+    running balance by its own amount from the row above, as a booked line does."""
     out = np.zeros(len(main), dtype=bool)
     lines = main & dated & ~no_money
     for pos in np.flatnonzero(main & ~dated & no_money).tolist():
@@ -77,6 +79,11 @@ def pending_section(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         # narrative in its own column: "BLOCKED AMOUNT RELEASE")
         if (not lines[:pos].any() or is_blank(data[pos][0])
                 or not all(isinstance(c, str) for c in cells)):
+            continue
+        # nor the second row of a line's narrative where the narrative is the first column
+        # ("TRF FROM NILE FOODS" over "HELD FUNDS RELEASE"): between two lines, the one below
+        # carrying the running balance on from the one above, as booked lines do
+        if lines[pos - 1] and pos + 1 < len(lines) and lines[pos + 1] and moves(pos + 1):
             continue
         title = " ".join(" ".join(cells).split())
         if len(title.split()) > 8 or not _PENDING_TITLE.match(title.lstrip("-–*#:. ")):
