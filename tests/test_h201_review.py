@@ -18,6 +18,13 @@ narration opening so is read as a receipt too, but there 'On account of rate dif
 gives a credit note's reason (because of), and 'PY rebate reversed' a prior year's: CN-7
 (-1,000.00) is a Credit Note, as before d441ce8 (it read as a Payment). A narration naming
 money received ('Receipt 7781', 'On Account', 'Customer Deposit') is still a Payment.
+
+An aging detail with no total column (62e44cb) has each invoice's Amount as the sum of its
+age-band cells, but only bands headed in days were bands: MYOB's 'Current, 30 Days, 60 Days,
+90+ Days', Xero's '< 1 Month, 1 Month, 2 Months, Older', a band in years ('Over 1 Year',
+'أكثر من سنة') or 'Over 90 Days Overdue' left that column unread, so I3 (1,200.00, its amount
+in that band alone) was dropped, said only as 'Current is required but blank', and an invoice
+in MYOB's '30 Days' likewise. By hand: C1 5,000.00 + 2,500.00 = 7,500.00, C2 1,200.00.
 """
 
 from __future__ import annotations
@@ -97,3 +104,25 @@ def test_a_narration_opening_with_a_type_code_or_a_reason_is_no_receipt(tmp_path
     items = open_items(book.customers, book.invoices, book.payments, AS_OF)
     assert items[["Document No", "Item Type", "Open Amount"]].values.tolist() == [
         ["INV-1", "Invoice", 10000.0], ["CN-7", kind, -1000.0]]
+
+
+@pytest.mark.parametrize("bands", [
+    ["Current", "1-30", "31-60", "61-90", "Over 1 Year"],
+    ["Current", "1-30", "31-60", "61-90", "> 1 Year"],
+    ["Current", "1-30 Days Past Due", "31-60 Days Past Due", "61-90 Days Past Due",
+     "Over 90 Days Past Due"],
+    ["Current", "30 Days", "60 Days", "90 Days", "90+ Days"],  # MYOB
+    ["Current", "< 1 Month", "1 Month", "2 Months", "Older"],  # Xero
+    ["جاري", "1-30 يوم", "31-60 يوم", "61-90 يوم", "أكثر من سنة"],
+    ["Current", "1-30", "31-60", "1-2 Years", "Over 2 Years"]])
+def test_each_age_band_of_an_aging_detail_is_summed(tmp_path, bands):
+    rows = [["I1", "C1", D(2026, 11, 20), 5000, None, None, None, None],
+            ["I2", "C1", D(2026, 10, 20), None, 2500, None, None, None],
+            ["I3", "C2", D(2024, 8, 1), None, None, None, None, 1200]]
+    book = read_book(save_sheets(tmp_path / "aging.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile Foods"], ["C2", "Delta Trading"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", *bands], *rows]}))
+    items = open_items(book.customers, book.invoices, book.payments, AS_OF)
+    assert items[["Document No", "Open Amount"]].values.tolist() == [
+        ["I1", 5000.0], ["I2", 2500.0], ["I3", 1200.0]]
+    assert [i.message for i in book.issues] == []

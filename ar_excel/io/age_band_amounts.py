@@ -20,13 +20,23 @@ import pandas as pd
 from ar_excel.parsing import blank_mask, normalize_digits
 
 # A band's header: "Current", "Not Due", "1-30", "1 - 30 Days", "31 to 60", "Over 90",
-# "> 90", "90+", "121 Days and Over", "جاري", "غير مستحق", "1-30 يوم", "أكثر من 90"
+# "> 90", "90+", "121 Days and Over", "1-30 Days Past Due"; a count with its unit, as MYOB
+# ("30 Days", "90+ Days") and Xero ("< 1 Month", "2 Months") head theirs; months and years
+# ("Over 1 Year", "1-2 Years"); Sage's "Period 1"; "جاري", "غير مستحق", "1-30 يوم",
+# "أكثر من 90", "أكثر من سنة". A band left unread drops what is owed in it.
+_UNIT = (r"(?:days?|months?|mos?|years?|yrs?|يوم(?:اً|ا)?|أيام|ايام|شهر(?:اً|ا)?|أشهر|اشهر|"
+         r"شهور|سنة|سنه|سنوات|عام|أعوام|اعوام)")
+_LATE = r"(?:\s*(?:past\s+due|overdue|late|old|متأخر[ةه]?|متاخر[ةه]?))?"
+_COUNT = rf"(?:\d+(?:\s*{_UNIT})?|(?:a|one|an)\s+{_UNIT})"
 _BAND = re.compile(
-    r"(?i)^\s*(?:current|not\s+(?:yet\s+)?due|future|older|"
-    r"\d+\s*(?:[-–]|to)\s*\d+(?:\s*days?)?|(?:over|>|more\s+than|above)\s*\d+(?:\s*days?)?|"
-    r"\d+\s*(?:\+|and\s+over|days?\s+and\s+over|plus)(?:\s*days?)?|"
-    r"جاري|جارية|غير\s+مستحق[ةه]?|(?:أكثر|اكثر)\s+من\s*\d+(?:\s*يوم(?:اً|ا)?)?|"
-    r"\d+\s*[-–]\s*\d+\s*(?:يوم(?:اً|ا)?)?|\d+\s*\+\s*(?:يوم(?:اً|ا)?)?)\s*$")
+    rf"(?i)^\s*(?:current(?:\s+period)?|not\s+(?:yet\s+)?due|future|older|"
+    rf"(?:period|month)\s*\d+|"
+    rf"\d+\s*(?:[-–]|to|إلى|الى)\s*\d+(?:\s*{_UNIT})?{_LATE}|"
+    rf"(?:over|>|<|more\s+than|less\s+than|above|older\s+than)\s*{_COUNT}{_LATE}|"
+    rf"\d+\s*\+?\s*{_UNIT}{_LATE}|"
+    rf"\d+\s*(?:{_UNIT}\s*)?(?:\+|(?:and|&)\s*(?:over|above)|plus)(?:\s*{_UNIT})?{_LATE}|"
+    rf"جاري|جارية|غير\s+مستحق[ةه]?|"
+    rf"(?:أكثر|اكثر)\s+من\s*(?:\d+(?:\s*{_UNIT})?|{_UNIT}|سنتين|عامين|شهرين))\s*$")
 # a band that is an age, not "Current": at least one of these makes the columns bands
 _AGE = re.compile(r"\d")
 

@@ -15,23 +15,21 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from ar_excel.io.age_band_amounts import is_band
 from ar_excel.io.grid import Grid
 from ar_excel.names import match_key
 from ar_excel.parsing import is_blank, normalize_digits
 
-_BAND = re.compile(
-    r"(?i)^\s*(?:current|not\s+(?:yet\s+)?due|total|older|future|"
-    r"\d+\s*(?:[-–]|to)\s*\d+(?:\s*days?)?|(?:over|>|more\s+than)\s*\d+(?:\s*days?)?|"
-    r"\d+\s*(?:\+|and\s+over|days?\s+and\s+over|plus)|\d+\+?\s*days?\s*(?:past\s+due)?|"
-    r"period\s*\d|month\s*\d|"
-    r"الإجمالي|الاجمالي|جاري|غير\s+مستحق|أكثر\s+من\s*\d+|\d+\s*[-–]\s*\d+\s*يوم(?:اً)?)\s*$")
+# a band's header is an invoice list's (``age_band_amounts.is_band``); a summary's has its
+# Total beside them
+_TOTAL = re.compile(r"(?i)^\s*(?:total|الإجمالي|الاجمالي)\s*$")
 _DOCUMENT_WORDS = re.compile(r"(?i)invoice|\bnum\b|\bno\b|number|\bdate\b|\bref|فاتورة|تاريخ|رقم")
 _ROWS_LOOKED_AT = 30
 
 
 def _headed_by_bands(row: list[Any]) -> bool:
     texts = [normalize_digits(str(v)) for v in row if not is_blank(v)]
-    bands = sum(bool(_BAND.match(t)) for t in texts)
+    bands = sum(is_band(t) or bool(_TOTAL.match(t)) for t in texts)
     return bands >= 3 and not any(_DOCUMENT_WORDS.search(t) for t in texts)
 
 
