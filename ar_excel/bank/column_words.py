@@ -388,6 +388,11 @@ def header_words(header: str) -> set[str]:
 _STARTED_WORDS = {"started", "start", "initiated", "authorised", "authorized", "requested"}
 
 
+# a date's word naming it the value date: "Value Date", "Val Dt", "تاريخ القيمة", and
+# "تاريخ الاحتساب" (Egyptian banks': the day interest counts from)
+_VALUE_OF_A_DATE = {"value", "val", "قيمة", "احتساب"}
+
+
 _HIJRI_WORDS = {"هجري", "الهجري", "هجرى", "hijri", "hijrah", "hegira"}  # Saudi exports' second date
 
 
@@ -418,7 +423,7 @@ def _role_by_words(header: str, taken: set[str]) -> str | None:
         if canon == "Date" and words & _STARTED_WORDS and "_started" not in taken:
             hit = False  # the booking day is another column's; see started_date_fallback
         if canon == "Value Date":
-            hit = hit or bool(words & {"value", "val", "قيمة"} and words & _DATE_WORDS)
+            hit = hit or bool(words & _VALUE_OF_A_DATE and words & _DATE_WORDS)
         if hit and canon not in taken:
             return canon
     return None
@@ -578,7 +583,7 @@ def _gregorian_over_hijri(data: list[list[Any]], layout: Layout, used: set[int])
     for idx, header in enumerate(layout.headers):
         words = header_words(split_header(header)[0]) if header else set()
         if (idx not in used and words & _DATE_WORDS
-                and not words & (_STARTED_WORDS | _WORDS_OF["Value Date"] | {"value", "val"})
+                and not words & (_STARTED_WORDS | _WORDS_OF["Value Date"] | _VALUE_OF_A_DATE)
                 and _values_read_as(data, idx, "Date", header)):
             layout.columns["Date"] = idx
             used.add(idx)

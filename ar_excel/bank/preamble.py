@@ -138,9 +138,55 @@ _LABEL_AND_NAME = re.compile(rf"(?i)^\s*(?:{_CURRENCY_WORDS})\s*:\s*(\S.*?)\s*$"
 
 def labelled_currency(row: list[Any], texts: str) -> str | None:
     """The currency a label in the row names, by code ("Currency: USD", in ``texts``, the
-    row's text) or by name ("Currency | US Dollar")."""
+    row's text) or by name ("Currency | US Dollar"). A label whose value names two
+    currencies ("Currency: EGP - US Dollar", "EGP / USD") names none: which one the account
+    keeps is not for a reader to pick, the first no more than the second."""
     m = CURRENCY_LABEL.search(texts)
-    return m.group(1).upper() if m else currency_named(row)
+    if m is None:
+        return currency_named(row)
+    code = m.group(1).upper()
+    return None if _names_another_currency(_rest_of_the_value(row, code), code) else code
+
+
+def _rest_of_the_value(row: list[Any], code: str) -> str:
+    """What the currency label's value says after its ``code``: the rest of the cell holding
+    both ("Currency: EGP - US Dollar"), or of the cell after the label ("Currency" | "EGP /
+    USD"); not the row's other cells ("Account: 100234567")."""
+    cells = [str(c).strip() for c in row if not is_blank(c)]
+    for i, cell in enumerate(cells):
+        m = CURRENCY_LABEL.search(cell)
+        if m:
+            return cell[m.end():]
+        if _CURRENCY_CELL.match(cell) and i + 1 < len(cells):
+            m = re.match(rf"(?i)\s*{code}\b", cells[i + 1])
+            if m:
+                return cells[i + 1][m.end():]
+    return ""
+
+
+_VALUE_PARTS = re.compile(r"\s[-–—]\s|[-–—/|()\[\],،;&+]")
+# codes that are also words written in capitals ("ALL TRANSACTIONS", "TOP", "PEN")
+_CODES_THAT_ARE_WORDS = frozenset({"ALL", "TRY", "TOP", "CUP", "PEN", "BOB", "SOS", "MOP", "GEL"})
+
+
+def _names_another_currency(rest: str, code: str) -> bool:
+    """Whether the words after a label's ``code`` name a currency other than it: a code in
+    capitals ("EGP USD", "EGP / USD") or a name of two words or more, or of one Latin word
+    longer than a code ("- US Dollar", "دولار أمريكي", "Euro"). Its own name ("EGP -
+    Egyptian Pound"), other words ("all accounts") and a unit several currencies share
+    ("QAR ريال", "CAD $": not Saudi riyals nor US dollars) do not."""
+    codes = re.findall(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", rest)
+    if any(c in ISO_4217 and c != code and c not in _CODES_THAT_ARE_WORDS for c in codes):
+        return True
+    for part in _VALUE_PARTS.split(rest):
+        words = part.strip(" .:").split()
+        if len(words) < 2 and not (len(words) == 1 and words[0].isascii()
+                                   and words[0].isalpha() and len(words[0]) > 3):
+            continue
+        named = parse_currency(" ".join(words))
+        if named in ISO_4217 and named != code:
+            return True
+    return False
 
 
 def _label_value_pairs(cells: list[str], is_label: Any) -> list[tuple[str, str]]:

@@ -156,8 +156,12 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         texts = " ".join(str(c) for c in row if isinstance(c, str) and c.strip())
         label = " ".join(str(c).strip() for i, c in enumerate(row) if isinstance(c, str)
                          and c.strip() and i not in (money_and_dates if dated[pos] else money))
+        # (a row that moves the running balance by its own amount is a line all the same,
+        # dated or not: a transaction the clerk or the bank narrated 'TOTAL'; a dated one from
+        # the line right above it, not over lines without a balance from an opening balance,
+        # as a totals row of their sums would)
         if ((TOTAL_RE.search(label) and not dated[pos]) or TOTAL_LABEL.match(label)) and not (
-                not dated[pos] and moves_the_balance(data, pos, cols, decimal)):
+                moves_the_balance(data, pos, cols, decimal, from_the_line_above=dated[pos])):
             out.not_lines[pos] = True
             out.totals.append((pos, label))
             continue
@@ -231,18 +235,21 @@ def _repeats_the_header(row: list[Any], header_keys: list[str], fold: Any) -> bo
 
 
 def moves_the_balance(data: list[list[Any]], pos: int, cols: dict[str, int],
-                       decimal: str) -> bool:
+                       decimal: str, from_the_line_above: bool = False) -> bool:
     """Whether row ``pos`` moves the running balance by its own amount, as a transaction does
     and a totals row does not (an undated line of the day whose narrative opens 'TOTAL
-    ENERGIES...' is a payment, not the statement's total)."""
-    return balance_says(data, pos, cols, decimal) is True
+    ENERGIES...' is a payment, not the statement's total). ``from_the_line_above``: the
+    balance moved from is that of the nearest row with figures (see ``balance_says``)."""
+    return balance_says(data, pos, cols, decimal, from_the_line_above) is True
 
 
 def balance_says(data: list[list[Any]], pos: int, cols: dict[str, int],
-                 decimal: str) -> bool | None:
+                 decimal: str, from_the_line_above: bool = False) -> bool | None:
     """True where row ``pos`` moves the running balance by its own amount, False where the
     balances show it does not, None where nothing tells (no running balance, none on the row
-    or above it, no amount)."""
+    or above it, no amount). The balance moved from is the nearest above; with
+    ``from_the_line_above``, only that of the nearest row with figures (a line above without a
+    balance tells nothing: the balance further up is not the one this row moved from)."""
     if "Balance" not in cols:
         return None
 
@@ -266,6 +273,9 @@ def balance_says(data: list[list[Any]], pos: int, cols: dict[str, int],
         before = number(data[above], "Balance")
         if before is not None:
             return any(abs(before + r - balance) < 0.005 for r in readings)
+        if from_the_line_above and any(
+                number(data[above], name) is not None for name in ("Amount", "Debit", "Credit")):
+            return None
     return None
 
 

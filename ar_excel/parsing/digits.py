@@ -12,6 +12,7 @@ _DIGITS = str.maketrans({
     "\u066b": ".",  # Arabic decimal separator
     "\u066c": ",",  # Arabic thousands separator
     "\u060c": ",",  # Arabic comma
+    "\u060d": "/",  # Arabic date separator ("٠٢؍٠٣؍٢٠٢٥" is 02/03/2025)
     "\u2212": "-",  # minus sign
     "\u00a0": " ", "\u202f": " ", "\u2009": " ",  # no-break and thin spaces
     # direction marks Excel puts in Arabic-locale dates and numbers ("١٥\u200f/٩\u200f/٢٠٢٦")
