@@ -12,6 +12,10 @@ reads one as blank. By hand, as of 30 November 2026:
   with R1 EGP 20,000: E-1 has 30,000 open and nothing is on account (before: E-1 50,000 open
   and R1 -20,000 on account in EGP, 'which is in محلي: none of it is applied'). The payment
   history reads it so too: E-2 (20,000) paid in full by R2 EGP 20,000 on 10 November.
+* A receipt's Currency that is no currency ('CHQ') is read as blank and said at its cells,
+  as an invoice's is (was: read so in silence): "'CHQ' is not a currency (...): read as
+  blank, the receipt in the currency of the invoice it names, else its customer's (F2, F3)".
+  'دينار' (which dinar, the book says) is no mistake: blank, unsaid.
 
 Document type codes (d441ce8) name money received in a type column; a running ledger's
 narration opening so is read as a receipt too, but there 'On account of rate difference'
@@ -25,6 +29,11 @@ age-band cells, but only bands headed in days were bands: MYOB's 'Current, 30 Da
 'أكثر من سنة') or 'Over 90 Days Overdue' left that column unread, so I3 (1,200.00, its amount
 in that band alone) was dropped, said only as 'Current is required but blank', and an invoice
 in MYOB's '30 Days' likewise. By hand: C1 5,000.00 + 2,500.00 = 7,500.00, C2 1,200.00.
+
+A column headed 'Due' beside the Due Date is Xero's amount still due (8939cb9) only where
+each is what may still be due of its invoice, between nothing and its Amount: a hand-kept
+list's 'Due' counting the days to the due date (1; -60, 60 days late) made I1's 5,000.00
+open 1.00 and I2 (2,500.00) vanish. By hand: I1 5,000.00, I2 2,500.00 open.
 """
 
 from __future__ import annotations
@@ -126,3 +135,25 @@ def test_each_age_band_of_an_aging_detail_is_summed(tmp_path, bands):
     assert items[["Document No", "Open Amount"]].values.tolist() == [
         ["I1", 5000.0], ["I2", 2500.0], ["I3", 1200.0]]
     assert [i.message for i in book.issues] == []
+
+
+def test_a_receipt_currency_that_is_no_currency_is_said_at_its_cells(tmp_path):
+    book = _book(tmp_path / "chq.xlsx", "USD", "CHQ")
+    assert [(i.sheet, i.cell, i.message) for i in book.issues] == [(
+        "Payments", "F2", "'CHQ' is not a currency (an ISO code such as EGP, SAR or USD): read "
+                          "as blank, the receipt in the currency of the invoice it names, else "
+                          "its customer's (F2, F3)")]
+    assert book.payments["Currency"].tolist() == [None, None]
+    dinars = _book(tmp_path / "kwd.xlsx", "KWD", "دينار")
+    assert [i.message for i in dinars.issues] == []
+    assert _open(dinars) == [["E-1", 30000.0]]
+
+
+def test_a_due_column_of_days_is_no_balance(tmp_path):
+    book = read_book(save_sheets(tmp_path / "days.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile Foods"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount", "Due"],
+                     ["I1", "C1", D(2026, 11, 1), D(2026, 12, 1), 5000, 1],
+                     ["I2", "C1", D(2026, 9, 1), D(2026, 10, 1), 2500, -60]]}))
+    assert "Balance" not in book.tables["Invoices"].headers
+    assert _open(book) == [["I1", 5000.0], ["I2", 2500.0]]

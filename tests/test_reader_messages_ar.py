@@ -502,6 +502,12 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["I-1", "C1", datetime(2026, 10, 1), 100],
                      ["I-2", "C1", datetime(2026, 10, 2), 200],
                      ["I-3", "C1", datetime(2026, 10, 3), 300]]}, post=green))
+    marks.append(_save(tmp_path, "receipt_no_currency.xlsx", {  # a receipt's Currency 'CHQ'
+        "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "EGP"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", datetime(2026, 10, 1), 100]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Currency"],
+                     ["R-1", "C1", datetime(2026, 10, 5), 100, "I-1", "CHQ"]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -588,29 +588,52 @@ def due_as_balance(kind: str, header: list[Any], names: list[str], written: dict
                    rows: list[list[Any]]) -> None:
     """An invoice list with its Due Date and no open-amount column, beside which a column
     headed "Due" holds amounts, not dates: that column is the Balance (in ``names`` /
-    ``written``), what is still due of each invoice after what was paid and credited."""
+    ``written``), what is still due of each invoice after what was paid and credited. Not
+    where one is more than its row's Amount or of the other sign: what is still due lies
+    between nothing and the invoice (a hand-kept 'Due' of days to the due date, -60 on an
+    invoice of 2,500.00, is no amount)."""
     if kind != "Invoices" or "Balance" in written or "Due Date" not in written:
         return
+    amount_at = names.index("Amount") if "Amount" in written else None
     for j, h in enumerate(header):
         if names[j] in written or not isinstance(h, str) or match_key(h) not in _DUE:
             continue
         seen = [r[j] for r in rows if j < len(r) and not is_blank(r[j])]
-        if seen and all(map(_a_number, seen)):
+        if seen and all(map(_a_number, seen)) and (
+                amount_at is None or _within_amounts(rows, j, amount_at)):
             names[j], written["Balance"] = "Balance", h.strip()
             return
 
 
-def _a_number(value: Any) -> bool:
-    """Whether a cell is a number, or text that reads as one (not a date)."""
+def _within_amounts(rows: list[list[Any]], j: int, amount_at: int) -> bool:
+    """Whether each row's figure in column ``j`` lies between 0 and its Amount (column
+    ``amount_at``), where both are numbers: what may still be due of it."""
+    for r in rows:
+        due, amount = (_number(r[k]) if k < len(r) else None for k in (j, amount_at))
+        if due is None or amount is None:
+            continue
+        if not min(0.0, amount) - 0.005 <= due <= max(0.0, amount) + 0.005:
+            return False
+    return True
+
+
+def _number(value: Any) -> float | None:
+    """A cell's number (text read as one), else None."""
     from ar_excel.parsing import parse_number_text
 
     if isinstance(value, str):
         try:
-            parse_number_text(value)
-        except ValueError:
-            return False
-        return True
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+            return float(parse_number_text(value))
+        except (ValueError, TypeError):
+            return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
+        return float(value)
+    return None
+
+
+def _a_number(value: Any) -> bool:
+    """Whether a cell is a number, or text that reads as one (not a date)."""
+    return _number(value) is not None
 
 
 def one_ledger_account(written: dict[str, str], names: list[str], rows: list[list[Any]]

@@ -446,6 +446,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"invoice in its customer's currency \((.*)\)$",
      "'{0}' ليست عملة (رمزاً معتمداً مثل EGP أو SAR أو USD): قُرئت فارغة، فالفاتورة بعملة "
      "عميلها ({1})"),
+    (r"^'(.*)' is not a currency \(an ISO code such as EGP, SAR or USD\): read as blank, the "
+     r"receipt in the currency of the invoice it names, else its customer's \((.*)\)$",
+     "'{0}' ليست عملة (رمزاً معتمداً مثل EGP أو SAR أو USD): قُرئت فارغة، فالتحصيل بعملة "
+     "الفاتورة التي يذكرها، وإلا فبعملة عميله ({1})"),
     (r"^(\d+) credit limit\(s\) typed as cash only \('(.*)'\): read as no credit, a limit of 0, "
      r"so what is owed is Over Limit \((.*)\); leave the cell blank for no limit$",
      "{0} حد ائتمان مكتوب نقداً فقط ('{1}'): قُرئ بلا ائتمان، حداً قدره 0، فما على العميل "

@@ -177,14 +177,17 @@ def _cash_only_limits(series: pd.Series, values: np.ndarray, errors: dict[int, s
 
 
 def _not_currencies(series: pd.Series, values: np.ndarray, sheet: str, letter: str,
-                    header: str, excel_rows: list[int], parsed: dict[str, pd.Series]
-                    ) -> tuple[pd.Series, list[Issue]]:
+                    header: str, excel_rows: list[int], parsed: dict[str, pd.Series],
+                    receipts: bool = False) -> tuple[pd.Series, list[Issue]]:
     """An invoice's Currency that is no currency ('EGX', '900', a code mistyped; the real
     spellings, 'L.E', 'ج.م', 'جنيه', 'SR', 'ريال', 'درهم', are read as their codes): read as
     blank, the invoice in its customer's currency as the contract reads a blank, and said at
     its cells, one Input Issue per value typed. Kept, it was a currency of its own: aged and
     dunned apart, never matched to the bank's line. 'دينار' alone is a dinar, which one the
-    book says (``io.dinars``): blank here, the word kept beside it in ``parsed``."""
+    book says (``io.dinars``): blank here, the word kept beside it in ``parsed``.
+    ``receipts``: a Payments row's Currency, read so too (a receipt in no currency of its own
+    is in its invoice's, else its customer's: ``core.ledger.stated_currencies``); a dinar
+    there is blank, as it means the customer's."""
     from ar_excel.core.customers.currencies import ISO_4217
 
     codes = series.tolist()
@@ -200,21 +203,24 @@ def _not_currencies(series: pd.Series, values: np.ndarray, sheet: str, letter: s
                 else " ".join(str(value).split())
             wrong.setdefault(typed, []).append(pos)
     if dinars:
-        typed_dinars = np.full(len(values), None, dtype=object)
-        typed_dinars[dinars] = [" ".join(str(values[p]).split()) for p in dinars]
-        parsed[DINAR] = pd.Series(typed_dinars, dtype="object", copy=False)
+        if not receipts:  # (a receipt's dinar is its customer's: nothing to tell which)
+            typed_dinars = np.full(len(values), None, dtype=object)
+            typed_dinars[dinars] = [" ".join(str(values[p]).split()) for p in dinars]
+            parsed[DINAR] = pd.Series(typed_dinars, dtype="object", copy=False)
         series = series.copy()
         series.iloc[dinars] = None
     if not wrong:
         return series, []
     series = series.copy()
     issues = []
+    meant = "the receipt in the currency of the invoice it names, else its customer's" \
+        if receipts else "the invoice in its customer's currency"
     for typed, at in wrong.items():
         series.iloc[at] = None
         cells = [f"{letter}{excel_rows[p]}" for p in at]
         issues.append(Issue(sheet, cells[0], header, values[at[0]], (
             f"'{typed}' is not a currency (an ISO code such as EGP, SAR or USD): read as blank, "
-            f"the invoice in its customer's currency ({cells_named(cells)})")))
+            f"{meant} ({cells_named(cells)})")))
     return series, issues
 
 
@@ -629,9 +635,10 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         if kind == "currency" and str in value_kinds.present:
             # SAP Business One's "##" (All Currencies): billed in any, so no one currency
             series = series.where(~series.isin(ANY_CURRENCY), None)
-        if kind == "currency" and schema.name == "Invoices":
+        if kind == "currency" and schema.name in ("Invoices", "Payments"):
             series, said = _not_currencies(series, values, sheet, letters[name],
-                                           str(written.get(name, name)), excel_rows, parsed)
+                                           str(written.get(name, name)), excel_rows, parsed,
+                                           receipts=schema.name == "Payments")
             issues.extend(said)
         if name in unlimited and errors:  # "Unlimited" / "مفتوح": no limit, as a blank cell
             _words_for_limits(errors, values, means_unlimited, parsed, UNLIMITED)
