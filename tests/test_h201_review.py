@@ -34,6 +34,12 @@ A column headed 'Due' beside the Due Date is Xero's amount still due (8939cb9) o
 each is what may still be due of its invoice, between nothing and its Amount: a hand-kept
 list's 'Due' counting the days to the due date (1; -60, 60 days late) made I1's 5,000.00
 open 1.00 and I2 (2,500.00) vanish. By hand: I1 5,000.00, I2 2,500.00 open.
+
+Credit Requests Review counts an invoice a receipt paid as part-paid while it is open
+(783f6c1); it looked the number up among every customer's open invoices: Nile Foods paid its
+1001 (10,000.00) in full, Delta Trading's own 1001 (8,000.00) is open, and Nile's review read
+'over 1 part-paid invoice(s)', Paid Invoices 0. By hand: Paid Invoices 1, 'pays on time on
+average over 1 paid invoice(s)'.
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ from pathlib import Path
 import pytest
 
 from ar_excel.core.collections.risk import paid_history
+from ar_excel.core.credit_requests import payment_record
 from ar_excel.core.kpis import mover_currencies
 from ar_excel.core.ledger import due_dates, open_items
 from ar_excel.io.reader import read_book
@@ -157,3 +164,16 @@ def test_a_due_column_of_days_is_no_balance(tmp_path):
                      ["I2", "C1", D(2026, 9, 1), D(2026, 10, 1), 2500, -60]]}))
     assert "Balance" not in book.tables["Invoices"].headers
     assert _open(book) == [["I1", 5000.0], ["I2", 2500.0]]
+
+
+def test_a_paid_invoice_is_not_part_paid_for_another_customers_of_its_number(tmp_path):
+    book = read_book(save_sheets(tmp_path / "numbers.xlsx", {
+        "Customers": [["Customer ID", "Name", "Payment Terms"], ["A", "Nile Foods", 30],
+                      ["B", "Delta Trading", 30]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["1001", "A", D(2026, 9, 1), 10000], ["1001", "B", D(2026, 10, 1), 8000]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                     ["R1", "A", D(2026, 10, 1), 10000, "1001"]]}))
+    items = open_items(book.customers, book.invoices, book.payments, AS_OF)
+    record = payment_record(book.customers, book.invoices, book.payments, AS_OF, items)
+    assert record.loc["A", ["Paid Invoices", "Part Paid"]].tolist() == [1, 0]

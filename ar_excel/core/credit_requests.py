@@ -143,8 +143,11 @@ def payment_record(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd
     amount = late["Applied Amount"]
     grouped = late.assign(_weighted=late["Days Late"] * amount).groupby("Customer ID")
     paid_to = late.drop_duplicates(["Customer ID", "Invoice No"])
-    still_open = paid_to["Invoice No"].isin(_open_invoices(items)) if items is not None \
-        else pd.Series(False, index=paid_to.index)
+    # (by customer and number: another customer's open 1001 leaves this one's paid)
+    open_now = _open_invoices(items) if items is not None else set()
+    still_open = pd.Series([k in open_now for k in zip(
+        paid_to["Customer ID"], paid_to["Invoice No"], strict=True)], index=paid_to.index,
+        dtype=bool)
     counts = still_open.groupby(paid_to["Customer ID"])
     return pd.DataFrame({
         "Avg Days Late": (grouped["_weighted"].sum() / grouped["Applied Amount"].sum()).round(1),
@@ -153,12 +156,14 @@ def payment_record(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd
     })
 
 
-def _open_invoices(items: pd.DataFrame) -> set[object]:
-    """The invoice numbers with something still owed on them among the open items."""
+def _open_invoices(items: pd.DataFrame) -> set[tuple[object, object]]:
+    """(Customer ID, invoice number) of each invoice with something still owed on it among
+    the open items."""
     if not len(items):
         return set()
-    owed = (items["Item Type"] == "Invoice") & (items["Open Amount"].astype("float64") > 0)
-    return set(items.loc[owed, "Invoice No"].dropna())
+    owed = (items["Item Type"] == "Invoice") & (items["Open Amount"].astype("float64") > 0) \
+        & items["Invoice No"].notna()
+    return set(zip(items.loc[owed, "Customer ID"], items.loc[owed, "Invoice No"], strict=True))
 
 
 def _record_fact(days: float, paid: int, part: int, arabic: bool) -> str:
