@@ -227,54 +227,90 @@ def sum_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str
     values = {j: parse_amounts(j).to_numpy(np.float64) for j in amounts}
     is_candidate = np.zeros(len(keep), dtype=bool)
     is_candidate[candidates] = True
-    found: list[tuple[int, int, float]] = []
-    # a row equal to the one record since the last subtotal, with records above that one
-    # summed otherwise (the last subtotal summed several): a second receipt of the same size
-    # as likely as a subtotal of one, so a record, unless a later sum leaves it out
-    doubtful: list[tuple[int, int, float]] = []
-    one_record_sums = True  # every subtotal so far summed a single record
-    start = 0
-    grand = {j: np.nan_to_num(np.where(keep & ~is_candidate, values[j], 0.0)) for j in amounts}
-    running = {j: np.concatenate(([0.0], np.cumsum(grand[j]))) for j in amounts}
-    records = np.concatenate(([0], np.cumsum(keep & ~is_candidate)))
-    for pos in candidates.tolist():
-        used = [j for j in amounts if filled[j][pos]]
-        if any(np.isnan(values[j][pos]) for j in used):
-            continue  # an amount that cannot be read is no sum
-        # a row naming its customer sums at least two of its records: one record's amount
-        # said again beside its customer may be a record missing its number and date
-        named = [j for j in owner if present[j][pos]]
-        least = 2 if named else 1
-        # and sums only that customer's records: a row naming another customer (an opening
-        # balance typed without number or date) is that customer's record, whatever it equals
-        def sums_since(first: int, pos: int = pos, used: list[int] = used,
-                       named: list[int] = named, least: int = least) -> list[bool]:
-            """Which filled amounts are the sum of their column from row ``first``."""
-            alone = not named or _all_of(columns[named[0]], pos, first, keep & ~is_candidate)
-            return [abs(values[j][pos] - (running[j][pos] - running[j][first])) < 0.005
-                    and records[pos] - records[first] >= least and alone for j in used]
+    sums = _SumScan(columns, keep, amounts, owner, present, filled, values, is_candidate)
+    found, by_customer = sums.found(candidates, least_named=2)
+    if by_customer:
+        # The list subtotals each customer (a row naming it summed several of its records):
+        # a row of that shape under a customer's only record is its subtotal too, not that
+        # record said again (Delta's 700.00 under its one invoice of 700.00).
+        again, _ = sums.found(candidates, least_named=1)
+        if set(found) <= set(again):
+            found = again
+    return found
 
-        # each filled amount the sum of its column since the last subtotal, or from the top
-        first = start
-        since, top = sums_since(first), sums_since(0)
-        if used and doubtful and not all(a or b for a, b in zip(since, top, strict=True)):
-            first = doubtful[-1][0] + 1  # a subtotal after one of them
-            since = sums_since(first)
-        if not used or not all(a or b for a, b in zip(since, top, strict=True)):
-            continue
-        row = (pos, used[0], float(values[used[0]][pos]))
-        single = records[pos] - records[first] == 1
-        if not all(top) and single and records[pos] >= 2 and not one_record_sums:
-            doubtful.append(row)
-            continue
-        # a later sum leaving the doubtful rows out (they lie after the last subtotal, within
-        # what it sums, or end where it starts) says they were subtotals after all
-        found.extend(doubtful)
-        doubtful = []
-        found.append(row)
-        one_record_sums = one_record_sums and single
-        start = pos + 1
-    return sorted(found)
+
+class _SumScan:
+    """``sum_rows``' scan of its candidate rows, top to bottom."""
+
+    def __init__(self, columns: list[np.ndarray], keep: np.ndarray, amounts: list[int],
+                 owner: list[int], present: dict[int, np.ndarray],
+                 filled: dict[int, np.ndarray], values: dict[int, np.ndarray],
+                 is_candidate: np.ndarray) -> None:
+        self.columns, self.keep, self.amounts, self.owner = columns, keep, amounts, owner
+        self.present, self.filled, self.values = present, filled, values
+        self.is_candidate = is_candidate
+
+    def found(self, candidates: np.ndarray, least_named: int
+              ) -> tuple[list[tuple[int, int, float]], bool]:
+        """The sum rows (position, amount column, sum), and whether one of them names its
+        customer and sums several of its records. ``least_named``: the fewest records a
+        row naming its customer must sum."""
+        columns, keep, amounts, owner = self.columns, self.keep, self.amounts, self.owner
+        present, filled, values = self.present, self.filled, self.values
+        is_candidate = self.is_candidate
+        by_customer = False
+        found: list[tuple[int, int, float]] = []
+        # a row equal to the one record since the last subtotal, with records above that one
+        # summed otherwise (the last subtotal summed several): a second receipt of the same size
+        # as likely as a subtotal of one, so a record, unless a later sum leaves it out
+        doubtful: list[tuple[int, int, float]] = []
+        one_record_sums = True  # every subtotal so far summed a single record
+        start = 0
+        grand = {j: np.nan_to_num(np.where(keep & ~is_candidate, values[j], 0.0)) for j in amounts}
+        running = {j: np.concatenate(([0.0], np.cumsum(grand[j]))) for j in amounts}
+        records = np.concatenate(([0], np.cumsum(keep & ~is_candidate)))
+        for pos in candidates.tolist():
+            used = [j for j in amounts if filled[j][pos]]
+            if any(np.isnan(values[j][pos]) for j in used):
+                continue  # an amount that cannot be read is no sum
+            # a row naming its customer sums at least two of its records: one record's amount
+            # said again beside its customer may be a record missing its number and date
+            named = [j for j in owner if present[j][pos]]
+            least = least_named if named else 1
+            # and sums only that customer's records: a row naming another customer (an opening
+            # balance typed without number or date) is that customer's record, whatever it equals
+            def sums_since(first: int, pos: int = pos, used: list[int] = used,
+                           named: list[int] = named, least: int = least) -> list[bool]:
+                """Which filled amounts are the sum of their column from row ``first``."""
+                alone = not named or _all_of(columns[named[0]], pos, first, keep & ~is_candidate)
+                return [abs(values[j][pos] - (running[j][pos] - running[j][first])) < 0.005
+                        and records[pos] - records[first] >= least and alone for j in used]
+
+            # each filled amount the sum of its column since the last subtotal, or from the top
+            first = start
+            since, top = sums_since(first), sums_since(0)
+            if used and doubtful and not all(a or b for a, b in zip(since, top, strict=True)):
+                first = doubtful[-1][0] + 1  # a subtotal after one of them
+                since = sums_since(first)
+            if not used or not all(a or b for a, b in zip(since, top, strict=True)):
+                continue
+            row = (pos, used[0], float(values[used[0]][pos]))
+            single = records[pos] - records[first] == 1
+            # (a row naming its customer sums one record only where the list subtotals each
+            # customer: ``sum_rows``' second scan)
+            if not all(top) and single and records[pos] >= 2 and not one_record_sums \
+                    and not named:
+                doubtful.append(row)
+                continue
+            # a later sum leaving the doubtful rows out (they lie after the last subtotal, within
+            # what it sums, or end where it starts) says they were subtotals after all
+            found.extend(doubtful)
+            doubtful = []
+            found.append(row)
+            by_customer = by_customer or bool(named) and not single
+            one_record_sums = one_record_sums and single
+            start = pos + 1
+        return sorted(found), by_customer
 
 
 def _all_of(ids: np.ndarray, pos: int, start: int, records: np.ndarray) -> bool:
