@@ -227,37 +227,14 @@ def sum_rows(columns: list[np.ndarray], types: list[ValueTypes], names: list[str
     values = {j: parse_amounts(j).to_numpy(np.float64) for j in amounts}
     is_candidate = np.zeros(len(keep), dtype=bool)
     is_candidate[candidates] = True
-    sums = _SumScan(columns, keep, amounts, owner, present, filled, values, is_candidate)
-    found, by_customer = sums.found(candidates, least_named=2)
-    if by_customer:
-        # The list subtotals each customer (a row naming it summed several of its records):
-        # a row of that shape under a customer's only record is its subtotal too, not that
-        # record said again (Delta's 700.00 under its one invoice of 700.00).
-        again, _ = sums.found(candidates, least_named=1)
-        if set(found) <= set(again):
-            found = again
-    return found
+    grand = {j: np.nan_to_num(np.where(keep & ~is_candidate, values[j], 0.0)) for j in amounts}
+    running = {j: np.concatenate(([0.0], np.cumsum(grand[j]))) for j in amounts}
+    records = np.concatenate(([0], np.cumsum(keep & ~is_candidate)))
 
-
-class _SumScan:
-    """``sum_rows``' scan of its candidate rows, top to bottom."""
-
-    def __init__(self, columns: list[np.ndarray], keep: np.ndarray, amounts: list[int],
-                 owner: list[int], present: dict[int, np.ndarray],
-                 filled: dict[int, np.ndarray], values: dict[int, np.ndarray],
-                 is_candidate: np.ndarray) -> None:
-        self.columns, self.keep, self.amounts, self.owner = columns, keep, amounts, owner
-        self.present, self.filled, self.values = present, filled, values
-        self.is_candidate = is_candidate
-
-    def found(self, candidates: np.ndarray, least_named: int
-              ) -> tuple[list[tuple[int, int, float]], bool]:
+    def scan(least_named: int) -> tuple[list[tuple[int, int, float]], bool]:
         """The sum rows (position, amount column, sum), and whether one of them names its
         customer and sums several of its records. ``least_named``: the fewest records a
         row naming its customer must sum."""
-        columns, keep, amounts, owner = self.columns, self.keep, self.amounts, self.owner
-        present, filled, values = self.present, self.filled, self.values
-        is_candidate = self.is_candidate
         by_customer = False
         found: list[tuple[int, int, float]] = []
         # a row equal to the one record since the last subtotal, with records above that one
@@ -266,9 +243,6 @@ class _SumScan:
         doubtful: list[tuple[int, int, float]] = []
         one_record_sums = True  # every subtotal so far summed a single record
         start = 0
-        grand = {j: np.nan_to_num(np.where(keep & ~is_candidate, values[j], 0.0)) for j in amounts}
-        running = {j: np.concatenate(([0.0], np.cumsum(grand[j]))) for j in amounts}
-        records = np.concatenate(([0], np.cumsum(keep & ~is_candidate)))
         for pos in candidates.tolist():
             used = [j for j in amounts if filled[j][pos]]
             if any(np.isnan(values[j][pos]) for j in used):
@@ -311,6 +285,16 @@ class _SumScan:
             one_record_sums = one_record_sums and single
             start = pos + 1
         return sorted(found), by_customer
+
+    found, by_customer = scan(least_named=2)
+    if by_customer:
+        # The list subtotals each customer (a row naming it summed several of its records):
+        # a row of that shape under a customer's only record is its subtotal too, not that
+        # record said again (Delta's 700.00 under its one invoice of 700.00).
+        again, _ = scan(least_named=1)
+        if set(found) <= set(again):
+            found = again
+    return found
 
 
 def _all_of(ids: np.ndarray, pos: int, start: int, records: np.ndarray) -> bool:
