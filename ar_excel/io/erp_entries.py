@@ -43,7 +43,7 @@ def entries_as_meant(book: Book) -> None:
         typed_credits = credits_as_negative(invoices.frame)
         book.issues.extend(_cash_sales(invoices))
         _sides_as_signs(invoices, typed_credits)
-        book.issues = _receipts_need_no_number(invoices, book.issues)
+        _receipts_need_no_number(book, invoices)
         book.issues.extend(_credits_shown_by_balance(invoices))
         book.issues.extend(states_as_meant(invoices))  # drafts; reversals numbered RINV/
         void = cancelled_invoices(invoices.frame)
@@ -83,22 +83,21 @@ def entries_as_meant(book: Book) -> None:
                                                          book.tables.get("Customers")))
 
 
-def _receipts_need_no_number(invoices: Table, issues: list[Issue]) -> list[Issue]:
-    """The issues without the reader's "required but blank" at the Invoice No of an invoice
-    list's receipts (``core.entries.received_rows``): QuickBooks' Transaction List leaves a
+def _receipts_need_no_number(book: Book, invoices: Table) -> None:
+    """The reader's "required but blank" at the Invoice No of an invoice list's receipts
+    (``core.entries.received_rows``) withdrawn: QuickBooks' Transaction List leaves a
     Payment's Num blank, as a receipt has no invoice number of its own; the ledger takes the
     row as money received all the same."""
     from ar_excel.core.entries import received_rows
 
     frame = invoices.frame
     if "Invoice No" not in frame or "Invoice No" not in invoices.letters:
-        return issues
+        return
     at = frame.index[received_rows(frame) & frame["Invoice No"].isna().to_numpy(dtype=bool)]
-    if not len(at):
-        return issues
     cells = {(invoices.sheet_at(i), invoices.cell(i, "Invoice No")) for i in at}
-    return [i for i in issues if not (i.message.endswith("is required but blank")
-                                      and (i.sheet, i.cell) in cells)]
+    if cells:
+        book.withdraw(lambda i: i.message.endswith("is required but blank")
+                      and (i.sheet, i.cell) in cells)
 
 
 def _cash_sales(invoices: Table) -> list[Issue]:
