@@ -64,7 +64,7 @@ _PENDING_TITLE = re.compile(
 def pending_section(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
                     no_money: np.ndarray, date_cells: list[Any],
                     issue: Callable[[int, int, str, Any, str], None],
-                    moves: Callable[[int], bool] = lambda pos: False) -> np.ndarray:
+                    moves: Callable[[int], bool]) -> np.ndarray:
     """The rows of the section of pending transactions a portal prints under the statement's
     booked lines: its title (a row of a few words, no date, no figure: "Pending
     Transactions", "حركات تحت التنفيذ") and every row below it. Its lines come on a later

@@ -83,7 +83,7 @@ from ar_excel.bank.row_issues import RowIssues, row_span
 from ar_excel.bank.row_screening import (
     Screened,
     a_line_for_all_its_summary_word,
-    balance_says,
+    moves_the_balance,
     screen_rows,
 )
 from ar_excel.bank.shifted_figures import amounts_out_of_their_columns
@@ -453,7 +453,7 @@ def _kinds_of_rows(read: _Reading, desc_cols: list[int], balances: StatementBala
     if "_status" in cols:  # before the dating: a pending line may have no booking date yet
         main &= ~unbooked_by_status(table.cells(cols["_status"]), main, report)
     main &= ~pending_section(read.data, main, dated, no_money, raw_dates, report,
-                             lambda pos: balance_says(read.data, pos, cols, read.decimal) is True)
+                             lambda pos: moves_the_balance(read.data, pos, cols, read.decimal))
 
     screened = screen_rows(read.data, main, dated, no_money, table, read.header, read.preamble,
                            cols, desc_cols, balances,
