@@ -61,15 +61,15 @@ def fixed_width_rows(text: str) -> tuple[list[list[str]], list[int]] | None:
     if header is None or any(d in lines[header] for d in _DELIMITERS):
         return None
     spans = _spans(lines[first])
-    if len(spans) == 1:  # (the rule marks no columns: the header's pieces do)
+    one_rule = len(spans) == 1
+    if one_rule:  # (the rule marks no columns: the header's pieces do)
         spans = [m.span() for m in _PIECE.finditer(lines[header])]
     if len(_PIECE.findall(lines[header])) < 3:
         return None
     after = [line for line in lines[first + 1:first + 200] if line.strip()]
     if sum(any(d in line for d in ("\t", ";", "|")) for line in after) * 2 > len(after):
         return None  # a delimited file under a decorative rule
-    if len(_spans(lines[first])) == 1 and sum(
-            len(_PIECE.findall(line)) >= 3 for line in after) * 2 <= len(after):
+    if one_rule and sum(len(_PIECE.findall(line)) >= 3 for line in after) * 2 <= len(after):
         return None  # a title over one rule, a CSV under it: its lines are no printed columns
     rows: list[list[str]] = []
     numbers: list[int] = []
