@@ -104,8 +104,7 @@ def heading_key(row: list[Any]) -> tuple[str, ...]:
     the top of each page ("البنك الأهلي المصري - كشف حساب | صفحة 2 من 3") is the same row on
     every page but for that number, so it is recognised as the first page's heading again."""
     return tuple(str(c).strip() for c in row if not is_blank(c) and not (
-        isinstance(c, str) and _page_in_cell(normalize_digits(c)) == (0, len(
-            normalize_digits(c)))))
+        isinstance(c, str) and _page_in_cell(digits := normalize_digits(c)) == (0, len(digits))))
 
 
 # "- 2 -": a page's number alone, as a printed report centres it at the foot

@@ -139,7 +139,7 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         if header_keys and all(fold(c) == k for c, k in zip(row, header_keys, strict=False)):
             out.not_lines[pos] = True  # the header repeated on each page of a multi-page export
             continue
-        if heading_key(row) in page_heading:
+        if page_heading and heading_key(row) in page_heading:
             out.not_lines[pos] = True  # the account details above the header, on each page
             continue
         if header_keys and _repeats_the_header(row, header_keys, fold):
