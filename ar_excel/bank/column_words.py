@@ -271,16 +271,15 @@ def match_columns(row: list[Any], mapping: dict[str, Any] | None) -> Layout | No
             used.add(idx)
     # a bilingual header ("Posting Date التاريخ", "Debit / مدين", "الرصيد\nBalance"): each
     # language's words name the column too, where the whole header names none
-    named = [(k, *(fold_key(p) for p in _languages(name))) for k, (name, _) in zip(
-        keys, split, strict=True)]
+    bilingual = [(i, parts) for i, ((name, _), k) in enumerate(zip(split, keys, strict=True))
+                 if k not in _EVERY_ALIAS and (parts := [fold_key(p) for p in _languages(name)])]
     for canon, alias_keys in ALIASES.items():
         if canon in columns:
             continue
         for alias in alias_keys:  # the canonical name first, then aliases in order
             idx = next((i for i, k in enumerate(keys) if k == alias and i not in used), None)
-            if idx is None:
-                idx = next((i for i, ks in enumerate(named) if alias in ks[1:] and i not in used
-                            and ks[0] not in _EVERY_ALIAS), None)
+            if idx is None and bilingual:
+                idx = next((i for i, parts in bilingual if alias in parts and i not in used), None)
             if idx is not None:
                 columns[canon] = idx
                 used.add(idx)
