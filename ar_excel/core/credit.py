@@ -343,6 +343,20 @@ def items_as_counted(items: pd.DataFrame, master: pd.DataFrame, rates: Rates | N
     return counted, used, targets
 
 
+def counted_items(items: pd.DataFrame, customers: pd.DataFrame, rates: Rates | None,
+                  limit_currencies: Mapping[object, tuple[str, str]] | None = None,
+                  orders_open: pd.Series | None = None) -> pd.DataFrame:
+    """The open items of a customer (a Customer ID) as Credit Status counts them
+    (``items_as_counted``, with the limits it weighs, ``weighed_limits``): each in the
+    currency of its customer's row, converted at ``rates`` where they give one.
+    ``limit_currencies`` and ``orders_open``: as ``credit_status``'s."""
+    master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
+    known = items[items["Customer ID"].notna()]
+    stated = {cid: code for cid, (code, _) in (limit_currencies or {}).items()}
+    limit_in = weighed_limits(known, stated, rates, master, orders_open)[0]
+    return items_as_counted(known, master, rates, limit_in)[0]
+
+
 def ledger_as_counted(status: pd.DataFrame, items: pd.DataFrame, customers: pd.DataFrame,
                       rates: Rates | None,
                       limit_currencies: Mapping[object, tuple[str, str]] | None = None,
@@ -354,11 +368,8 @@ def ledger_as_counted(status: pd.DataFrame, items: pd.DataFrame, customers: pd.D
     billed in two currencies would never tie. ``limit_currencies``: as ``credit_status``'s;
     ``orders_open``: the open orders it weighed (``open_orders``, unrounded), which can leave
     a limit uncompared (``weighed_limits``)."""
-    master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     known = items[items["Customer ID"].notna()]
-    stated = {cid: code for cid, (code, _) in (limit_currencies or {}).items()}
-    limit_in = weighed_limits(known, stated, rates, master, orders_open)[0]
-    counted = items_as_counted(known, master, rates, limit_in)[0]
+    counted = counted_items(items, customers, rates, limit_currencies, orders_open)
     rows = status.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
     row_ccy = known["Customer ID"].map(rows)
     row_ccy = row_ccy.where(row_ccy.notna(), known["Currency"]).fillna("").astype(str)

@@ -140,18 +140,6 @@ def limit_terms(book: Book, currencies: list[object], as_of: date
     return rates, local, stated
 
 
-def _as_counted(items: pd.DataFrame, customers: pd.DataFrame, rates: Rates | None,
-                limit_in: dict[object, tuple[str, str]], orders_open: pd.Series) -> pd.DataFrame:
-    """The open items as Credit Status counts them (``credit.items_as_counted``, the limits
-    it weighs as ``credit.ledger_as_counted`` finds them): each customer's in the currency of
-    its row, converted at the Policy's rates where they give one."""
-    master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
-    known = items[items["Customer ID"].notna()]
-    stated = {cid: code for cid, (code, _) in limit_in.items()}
-    weighed = credit.weighed_limits(known, stated, rates, master, orders_open)[0]
-    return credit.items_as_counted(known, master, rates, weighed)[0]
-
-
 def run(book: Book, options: JobOptions) -> JobResult:
     as_of = options.as_of
     customers = book.customers
@@ -215,9 +203,9 @@ def run(book: Book, options: JobOptions) -> JobResult:
         typed = table.raw.get("Requested Limit") if table is not None else None
         # what is owed and late in the currency Credit Status weighs each customer in (a
         # USD credit note converted at the Policy's rate, not set as 200 against EGP arrears)
-        counted = _as_counted(items, customers, rates, limit_in, orders_open)
+        as_counted = credit.counted_items(items, customers, rates, limit_in, orders_open)
         record = credit_requests.payment_record(customers, invoices, payments, as_of, items)
-        decided = credit_requests.recommend(requests, status, record, counted, book.policy,
+        decided = credit_requests.recommend(requests, status, record, as_counted, book.policy,
                                             book.arabic, typed)
         tabs.append(Tab(REQUESTS_TAB, decided, formats=credit_requests.FORMATS,
                         highlight=decided["Recommendation"] == "Decline"))
