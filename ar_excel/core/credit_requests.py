@@ -187,6 +187,7 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
               items: pd.DataFrame, policy: Policy, arabic: bool = False,
               as_typed: pd.Series | None = None) -> pd.DataFrame:
     """One row per request (in the sheet's order) with the recommendation and its reasons.
+    ``record``: ``payment_record``'s (Paid Invoices, Part Paid, Avg Days Late per customer).
     ``as_typed``: the Requested Limit cells as written (same index): a limit written so that
     it cannot be read ("خمسمائة ألف", words) is referred to a person, not declined."""
     by_id = status.set_index("Customer ID")
@@ -254,9 +255,8 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                     requested > 2 * current:
                 refer.append(_t("doubles", arabic))
 
-            paid = int(record.at[cid, "Paid Invoices"]) if cid in record.index else 0
-            part = int(record.at[cid, "Part Paid"]) if cid in record.index and \
-                "Part Paid" in record else 0
+            paid, part = (int(record.at[cid, "Paid Invoices"]), int(record.at[cid, "Part Paid"])
+                          ) if cid in record.index else (0, 0)
             history = paid + part  # invoices receipts were applied to
             days_late = float(record.at[cid, "Avg Days Late"]) if history else np.nan
             row.update({"Avg Days Late": days_late, "Paid Invoices": paid})
