@@ -19,6 +19,7 @@ import pandas as pd
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.core.entries import per_distinct
 from ar_excel.io.cells_named import cells_named
+from ar_excel.io.dinars import customer_currencies
 from ar_excel.model import Book
 from ar_excel.parsing import normalize_digits, parse_currency
 from ar_excel.parsing.numbers import CURRENCY_WORDS
@@ -60,12 +61,7 @@ def currencies_written_in_amounts(book: Book) -> None:
         return
     frame = table.frame
     currency = frame["Currency"]
-    customers = book.frame("Customers")
-    theirs: dict[object, object] = {}
-    if customers is not None and "Currency" in customers:
-        known = customers.dropna(subset=["Customer ID"]).drop_duplicates("Customer ID")
-        theirs = dict(zip(known["Customer ID"], known["Currency"], strict=True))
-    own = frame["Customer ID"].map(theirs)
+    own = frame["Customer ID"].map(customer_currencies(book))
     blank = currency.isna()
     fill = (blank & written.notna() & written.ne(own)).to_numpy(bool)
     other = (~blank & written.notna() & written.ne(currency)).to_numpy(bool)

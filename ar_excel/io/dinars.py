@@ -66,6 +66,15 @@ def _currencies_of(customers: pd.DataFrame) -> dict[object, object]:
     return dict(zip(known["Customer ID"], known["Currency"], strict=True))
 
 
+def customer_currencies(book: Book) -> dict[object, object]:
+    """Each customer's Currency of the book's customer list, by Customer ID ({} where there
+    is no customer list or it has no Currency column)."""
+    customers = book.frame("Customers")
+    if customers is None or "Currency" not in customers:
+        return {}
+    return _currencies_of(customers)
+
+
 def names_a_dinar(typed: str) -> bool:
     """Whether a Currency cell's text is the word dinar with no country."""
     return bool(_WORD.match(" ".join(typed.split()).strip().rstrip(".")))
@@ -152,10 +161,8 @@ def dinars_as_meant(book: Book) -> None:
     if not marked.any():
         table.frame = frame.drop(columns=[DINAR])
         return
-    theirs: dict[object, object] = {}
+    theirs = customer_currencies(book)
     customers = book.frame("Customers")
-    if customers is not None and "Currency" in customers:
-        theirs = _currencies_of(customers)
     from ar_excel.core.local_currency import local_currency
 
     company = local_currency(book.policy, book.named_currencies(), customers).code

@@ -22,6 +22,7 @@ import re
 from ar_excel.core.entries import per_distinct
 from ar_excel.core.money import decimals_of
 from ar_excel.io.cells_named import cells_named
+from ar_excel.io.dinars import customer_currencies
 from ar_excel.model import Book, Issue
 from ar_excel.parsing import normalize_digits
 
@@ -54,12 +55,7 @@ def fils_without_a_currency(book: Book) -> list[int]:
     if table is not None and len(table.frame) and "Amount" in table.raw and _guessed_cents(
             book):
         frame = table.frame
-        theirs: dict[object, object] = {}
-        customers = book.frame("Customers")
-        if customers is not None and "Currency" in customers:
-            known = customers.dropna(subset=["Customer ID"]).drop_duplicates("Customer ID")
-            theirs = dict(zip(known["Customer ID"], known["Currency"], strict=True))
-        own = frame["Customer ID"].map(theirs)
+        own = frame["Customer ID"].map(customer_currencies(book))
         blank = frame["Currency"].isna() & own.isna() if "Currency" in frame else own.isna()
         # (each distinct cell once: a list of many rows writes few amounts twice, and is
         # looked at only where the only-named guess is at stake)
