@@ -22,6 +22,7 @@ from ar_excel.model import column_letter
 from ar_excel.names import match_key
 from ar_excel.parsing import (
     is_blank,
+    parse_money,
 )
 from ar_excel.schema import SheetSchema
 
@@ -599,7 +600,7 @@ def due_as_balance(kind: str, header: list[Any], names: list[str], written: dict
         if names[j] in written or not isinstance(h, str) or match_key(h) not in _DUE:
             continue
         seen = [r[j] for r in rows if j < len(r) and not is_blank(r[j])]
-        if seen and all(map(_a_number, seen)) and (
+        if seen and all(_number(v) is not None for v in seen) and (
                 amount_at is None or _within_amounts(rows, j, amount_at)):
             names[j], written["Balance"] = "Balance", h.strip()
             return
@@ -618,22 +619,11 @@ def _within_amounts(rows: list[list[Any]], j: int, amount_at: int) -> bool:
 
 
 def _number(value: Any) -> float | None:
-    """A cell's number (text read as one), else None."""
-    from ar_excel.parsing import parse_number_text
-
-    if isinstance(value, str):
-        try:
-            return float(parse_number_text(value))
-        except (ValueError, TypeError):
-            return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
-        return float(value)
-    return None
-
-
-def _a_number(value: Any) -> bool:
-    """Whether a cell is a number, or text that reads as one (not a date)."""
-    return _number(value) is not None
+    """A cell's number (text read as one), else None (a blank, a date, TRUE/FALSE)."""
+    try:
+        return parse_money(value)
+    except (ValueError, TypeError):
+        return None
 
 
 def one_ledger_account(written: dict[str, str], names: list[str], rows: list[list[Any]]
