@@ -119,6 +119,10 @@ def currency_named(row: list[Any]) -> str | None:
     return None
 
 
+# a currency code written alone in capitals ("EGP - Egyptian Pound", "Account ... (AED)")
+_CODE_IN_TEXT = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+
+
 def _currency_of_value(value: str) -> str | None:
     """The currency a label's value names: by name (with its article too: "الجنيه المصري"),
     or by its code beside its name in a bilingual export ("جنيه مصري EGP", "EGP - Egyptian
@@ -126,7 +130,7 @@ def _currency_of_value(value: str) -> str | None:
     code = parse_currency(value)
     if re.fullmatch(r"[A-Z]{3}", code):
         return code
-    codes = [c for c in re.findall(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", value) if c in ISO_4217]
+    codes = [c for c in _CODE_IN_TEXT.findall(value) if c in ISO_4217]
     if len(set(codes)) != 1:
         return None
     rest = re.sub(rf"(?<![A-Za-z]){codes[0]}(?![A-Za-z])|[()\[\]\-–/|:,]", " ", value).strip()
@@ -175,7 +179,7 @@ def _names_another_currency(rest: str, code: str) -> bool:
     longer than a code ("- US Dollar", "دولار أمريكي", "Euro"). Its own name ("EGP -
     Egyptian Pound"), other words ("all accounts") and a unit several currencies share
     ("QAR ريال", "CAD $": not Saudi riyals nor US dollars) do not."""
-    codes = re.findall(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", rest)
+    codes = _CODE_IN_TEXT.findall(rest)
     if any(c in ISO_4217 and c != code and c not in _CODES_THAT_ARE_WORDS for c in codes):
         return True
     for part in _VALUE_PARTS.split(rest):
@@ -224,7 +228,7 @@ def _code_of_the_account(rows: list[list[Any]]) -> str | None:
     table that name the account, where no label says the currency: not "ALL" nor "TRY" of
     "ALL TRANSACTIONS", "TRY AGAIN", English words before they are codes."""
     codes = {code for row in rows for c in row if isinstance(c, str) and _ACCOUNT_WORD.search(c)
-             for code in re.findall(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", c)
+             for code in _CODE_IN_TEXT.findall(c)
              if code in CODES_ALONE and code != "TRY"}
     return next(iter(codes)) if len(codes) == 1 else None
 
