@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from ar_excel.parsing import is_blank
+
 # the words of a summary row printed without a date under the lines (never a transaction
 # that takes the date above): balances other than opening/closing, counts of lines
 SUMMARY_LABEL = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|\b(number|no\.?|count)\s+"
@@ -94,11 +96,25 @@ def shown(cell: Any) -> str:
     return f"{cell:,.0f}" if float(cell).is_integer() else f"{cell:,.2f}"
 
 
+def row_shown(row: list[Any]) -> str:
+    """A row's filled cells as the clerk sees them (``shown``), a space apart."""
+    return " ".join(shown(c) for c in row if not is_blank(c))
+
+
 # a count a summary states: "No. of Debits 2", "عدد الحركات الدائنة: 4", "Number of credits 3"
 _STATED_COUNT = re.compile(r"(?i)((?:(?:number|no\.?|count)\s+of|عدد)\s+[^\d:|]*?)\s*:?\s*"
                            r"(\d{1,6})(?![\d.,])")
 _DEBITS = re.compile(r"(?i)debit|withdrawal|مدين|سحب|خصم")
 _CREDITS = re.compile(r"(?i)credit|deposit|دائن|إيداع|ايداع|إضاف")
+
+
+def _side(label: str) -> str | None:
+    """The lines a summary's label counts or sums: "debits" (money out), "credits" (money
+    in), "lines" where it names neither side, None where it names both."""
+    out_side, in_side = bool(_DEBITS.search(label)), bool(_CREDITS.search(label))
+    if out_side == in_side:
+        return None if out_side else "lines"
+    return "debits" if out_side else "credits"
 
 
 def counts_that_differ(summaries: list[tuple[int, str]], amount: np.ndarray, kept: np.ndarray
@@ -111,12 +127,12 @@ def counts_that_differ(summaries: list[tuple[int, str]], amount: np.ndarray, kep
     read = amount[kept]
     counts = {"debits": int((read < 0).sum()), "credits": int((read > 0).sum()),
               "lines": len(read)}
+    sums = {"debits": round(float(-read[read < 0].sum()), 2),
+            "credits": round(float(read[read > 0].sum()), 2)}
     for pos, text in summaries:
         for m in _STATED_COUNT.finditer(text):
             label, stated = " ".join(m.group(1).split()), int(m.group(2))
-            out_side, in_side = bool(_DEBITS.search(label)), bool(_CREDITS.search(label))
-            side = ("debits" if out_side and not in_side else "credits" if in_side and not out_side
-                    else "lines" if not (out_side or in_side) else None)
+            side = _side(label)
             if side is None or counts[side] == stated:
                 continue
             out.append((pos, f"{label} {stated}",
@@ -125,11 +141,10 @@ def counts_that_differ(summaries: list[tuple[int, str]], amount: np.ndarray, kep
                         "from the file or misread"))
         for m in _STATED_TOTAL.finditer(text):
             label, figure = " ".join(m.group(1).split()), m.group(2)
-            out_side, in_side = bool(_DEBITS.search(label)), bool(_CREDITS.search(label))
-            if out_side == in_side:
+            side = _side(label)
+            if side not in sums:
                 continue  # a net total, or no side named: nothing to compare
-            side = "debits" if out_side else "credits"
-            total = round(float(-read[read < 0].sum() if out_side else read[read > 0].sum()), 2)
+            total = sums[side]
             if abs(float(figure.replace(",", "")) - total) < 0.005:
                 continue
             out.append((pos, f"{label} {figure}",
