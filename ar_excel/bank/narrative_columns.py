@@ -26,7 +26,7 @@ from ar_excel.bank.row_issues import RowIssues
 from ar_excel.bank.statement import (
     StatementBalance,
 )
-from ar_excel.bank.summary_rows import SUMMARY_LABEL, shown
+from ar_excel.bank.summary_rows import SUMMARY_LABEL, row_shown
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.parsing import is_blank
 
@@ -164,7 +164,7 @@ def narratives_of_the_lines(table: ColumnCells, data: list[list[Any]], desc_cols
                 # under the closing balance a line's words no longer go on ("المبالغ المحجوزة
                 # | 5,000.00": the amounts on hold): said with its figures, not glued onto the
                 # last line's narrative with its figure lost
-                said = " ".join(shown(c) for c in data[pos] if not is_blank(c))
+                said = row_shown(data[pos])
                 report.add(pos, 0, f"row {report.numbers[pos]}", "", said,
                            f"row under the closing balance ('{said}'): not a transaction, "
                            "nor words of the line above it; left out")

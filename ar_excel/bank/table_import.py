@@ -108,8 +108,8 @@ from ar_excel.bank.summary_rows import (
     SUMMARY_LABEL,
     counts_that_differ,
     figures_under_summary_labels,
+    row_shown,
     rows_under_the_foot,
-    shown,
     summary_label_in_the_date_cell,
 )
 from ar_excel.bank.table_dates import (
@@ -520,7 +520,7 @@ def _undated_rows_reported(read: _Reading, kinds: _RowKinds, calendar: CalendarN
                       if summary_at == pos - 1 else None)
             if summed is None and summary_label_in_the_date_cell(raw):
                 summary_at = pos
-                summed = " ".join(shown(c) for c in read.data[pos] if not is_blank(c))
+                summed = row_shown(read.data[pos])
             if summed is not None:
                 report(pos, 0, date_column, summed, f"summary row without a date ('{summed}'): "
                        "not a transaction; left out")
