@@ -69,7 +69,6 @@ from ar_excel.core.entries import (
     CREDIT_NOTE_METHOD,
     cash_sale_rows,
     opening_rows,
-    said_cancelled,
     void_or_draft,
 )
 from ar_excel.core.kpis import account_moves, cash_rows, may_move
@@ -264,14 +263,13 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
 
 def _cancelled(inv: pd.DataFrame) -> pd.Series:
     """Per invoice row: True where the reader counted it 0 as no receivable and nothing is
-    owed on it (amount 0): said cancelled or void (``entries.said_cancelled``), a draft
-    (``entries.void_or_draft``), a document the tax portal rejected
+    owed on it (amount 0): said cancelled, void or a draft (``entries.void_or_draft``, which
+    holds what ``entries.said_cancelled`` says), a document the tax portal rejected
     (``einvoice.portal_refusals``) or a cash sale (``entries.cash_sale_rows``: paid at the
     sale, never on the account)."""
     from ar_excel.core.billing.einvoice import portal_refusals
 
-    counted_out = said_cancelled(inv).to_numpy(bool) | void_or_draft(inv) | \
-        portal_refusals(inv) | cash_sale_rows(inv)
+    counted_out = void_or_draft(inv) | portal_refusals(inv) | cash_sale_rows(inv)
     return pd.Series(counted_out, index=inv.index) & (inv["Amount"].astype(float).abs() < 0.0005)
 
 
