@@ -177,12 +177,12 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             book.unusable["Invoices"] = summary_instead_of_invoices(summary)
             if "Customers" not in book.tables:
                 book.unusable.setdefault("Customers", book.unusable["Invoices"])
-    if "Invoices" not in book.tables and "Invoices" not in book.unusable:
-        # a sheet headed as an invoice list that lacks a required column: said, not passed
-        said = invoice_list_unread(grids, {g.sheet or g.name for g in chosen.values()})
-        if said is not None:
-            book.issues.append(said)
-            book.unusable["Invoices"] = said.message
+        else:
+            # a sheet headed as an invoice list that lacks a required column: said, not passed
+            said = invoice_list_unread(grids, {g.sheet or g.name for g in chosen.values()})
+            if said is not None:
+                book.issues.append(said)
+                book.unusable["Invoices"] = said.message
     invoice_dates_from_due_dates(book)  # an aging report giving due dates only
     receipts_naming_unknown_invoices(book)  # once receipts and invoices are keyed as meant
     book.issues.extend(fils_issue(book))  # '1,250.500' kept blank beside USD: not USD
