@@ -73,20 +73,25 @@ def pending_section(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
     running balance by its own amount from the row above, as a booked line does."""
     out = np.zeros(len(main), dtype=bool)
     lines = main & dated & ~no_money
+    if not lines.any():
+        return out
+    first_line = int(np.argmax(lines))
     for pos in np.flatnonzero(main & ~dated & no_money).tolist():
-        cells = [c for c in data[pos] if not is_blank(c)]
         # a title opens the row, in its first column, as a section's does (not the rest of a
         # narrative in its own column: "BLOCKED AMOUNT RELEASE")
-        if (not lines[:pos].any() or is_blank(data[pos][0])
-                or not all(isinstance(c, str) for c in cells)):
+        if pos < first_line or is_blank(data[pos][0]):
             continue
-        # nor the second row of a line's narrative where the narrative is the first column
-        # ("TRF FROM NILE FOODS" over "HELD FUNDS RELEASE"): between two lines, the one below
-        # carrying the running balance on from the one above, as booked lines do
-        if lines[pos - 1] and pos + 1 < len(lines) and lines[pos + 1] and moves(pos + 1):
+        cells = [c for c in data[pos] if not is_blank(c)]
+        if not all(isinstance(c, str) for c in cells):
             continue
         title = " ".join(" ".join(cells).split())
         if len(title.split()) > 8 or not _PENDING_TITLE.match(title.lstrip("-–*#:. ")):
+            continue
+        # nor the second row of a line's narrative where the narrative is the first column
+        # ("TRF FROM NILE FOODS" over "HELD FUNDS RELEASE"): between two lines, the one below
+        # carrying the running balance on from the one above, as booked lines do (looked at
+        # last: it reads the balances)
+        if lines[pos - 1] and pos + 1 < len(lines) and lines[pos + 1] and moves(pos + 1):
             continue
         out[pos:] = main[pos:]
         for line in (np.flatnonzero(lines[pos:]) + pos).tolist():
