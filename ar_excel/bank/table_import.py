@@ -644,7 +644,8 @@ def _rows_that_are_no_lines_checked(read: _Reading, kinds: _RowKinds, live: np.n
         report(pos, 0, "Amount" if "Amount" in read.cols else "Credit", label,
                "totals row left out, but it does not agree with the lines above it: " + text)
     balance = read.running_balance()
-    if balances.closing is None and screened.closing_at is None and balance is not None:
+    if (balances.closing is None and screened.closing_at is None and balance is not None
+            and screened.totals):  # (the way the balance runs is looked at only for them)
         stated = closing_on_the_totals_row(screened.totals, data, read.cols, read.decimal, kept,
                                            running_direction(balance[kept], amount[kept]))
         if stated is not None:  # the statement is tied out to it, as to a closing row
