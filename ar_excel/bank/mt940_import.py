@@ -531,7 +531,7 @@ _SIDES = (("sum_debit_entries", ":90D:", "debits", ("D", "RC")),
 
 
 def _stated_totals(block: Any, sid: str, currency: str | None, source: str,
-                   expected: list[tuple[str, float]] | None = None) -> list[Issue]:
+                   expected: list[tuple[str, float]]) -> list[Issue]:
     """The number and sum of the debit and credit entries an MT942 (or MT940) states in
     ``:90D:``/``:90C:`` against the ``:61:`` lines read: an intraday report states no closing
     balance, so these are all there is to tell a line missing. The ``expected`` entries left
@@ -549,7 +549,7 @@ def _stated_totals(block: Any, sid: str, currency: str | None, source: str,
         amounts = [abs(_amount(t.data.get("amount")) or 0.0) for t in block
                    if str(t.data.get("status") or "").upper() in marks]
         read = round(sum(amounts), d)
-        announced = [a for mark, a in expected or [] if mark == marks[0]]
+        announced = [a for mark, a in expected if mark == marks[0]]
         if any(number == len(amounts) + len(more) and same_total(total, read + sum(more), d)
                for more in ([], announced)):
             continue
