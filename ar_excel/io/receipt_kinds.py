@@ -243,23 +243,20 @@ def receipts_as_meant(book: Book) -> None:
     _returned_by_note(table, out, book.issues)
     _settlements_typed_negative(table, out, book.issues)
     if out.any():
-        book.issues = _blanks_of_rows_set_aside(table, out, book.issues)
+        _blanks_of_rows_set_aside(book, table, out)
         table.frame = frame[~out].reset_index(drop=True)
         table.raw = table.raw[~out].reset_index(drop=True)
     book.issues.extend(_one_receipt_per_row_applied(table))
 
 
-def _blanks_of_rows_set_aside(table: Table, out: np.ndarray, issues: list[Issue]
-                              ) -> list[Issue]:
-    """The issues without the reader's "required but blank" at the rows set aside: a row
-    that is no customer's receipt has its own issue saying why (ERPNext's Internal Transfer
-    names no Party, being no one's), and its blank Party is no second fault of it."""
+def _blanks_of_rows_set_aside(book: Book, table: Table, out: np.ndarray) -> None:
+    """The reader's "required but blank" at the rows set aside withdrawn: a row that is no
+    customer's receipt has its own issue saying why (ERPNext's Internal Transfer names no
+    Party, being no one's), and its blank Party is no second fault of it."""
     frame = table.frame
-    at = frame.index[out]
-    rows = {(table.sheet_at(i), str(int(frame.at[i, ROW]))) for i in at}
-    return [i for i in issues if not (
-        i.message.endswith("is required but blank")
-        and (i.sheet, i.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) in rows)]
+    rows = {(table.sheet_at(i), str(int(frame.at[i, ROW]))) for i in frame.index[out]}
+    book.withdraw(lambda i: i.message.endswith("is required but blank")
+                  and (i.sheet, i.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) in rows)
 
 
 # The part of a receipt applied to the invoice on its row, where a receipt paying several
