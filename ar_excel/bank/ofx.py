@@ -482,7 +482,8 @@ def _corrections_applied(records: list[dict[str, Any]], source: str
             continue
         target = next((j for j, o in enumerate(records) if j != k and j not in dropped
                        and o["Bank Ref"] == fitid and o["_correcting"][2] == account), None)
-        what = f"statement {r['Statement']}: transaction {r['Bank Ref'] or ''} ({said(r)})"
+        ref = f"{r['Bank Ref']} " if r["Bank Ref"] else ""  # (a notice may have no FITID)
+        what = f"statement {r['Statement']}: transaction {ref}({said(r)})"
         if target is not None:
             dropped.add(target)
             earlier = f"transaction {fitid} of this file ({said(records[target])})"
@@ -498,8 +499,7 @@ def _corrections_applied(records: list[dict[str, Any]], source: str
             message = (f"{what} replaces {earlier} (CORRECTACTION REPLACE): "
                        + ("that one left out" if target is not None else
                           "read; if that transaction was imported before, take it out"))
-        issues.append(Issue(source, r["_at"], "CORRECTFITID", fitid,
-                            message.replace("transaction  (", "transaction (")))
+        issues.append(Issue(source, r["_at"], "CORRECTFITID", fitid, message))
     kept = [r for k, r in enumerate(records) if k not in dropped]
     for r in records:
         r.pop("_correcting")
