@@ -703,11 +703,18 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     if schema.name == "Invoices" and "Due Date" in written:  # '45 يوم' as the due date
         due_dates_as_terms(parsed, raw, unreadable, issues, sheet, letters["Due Date"],
                            excel_rows)
+
+    def side_money(j: int) -> tuple[pd.Series, dict[int, str]]:
+        """A money column read beside the Amount (its tax, an age band, a ledger's Credit),
+        each cell that cannot be read said at its own cell."""
+        series, errors = _parse(columns[j], "money", policy, types[j])
+        issues.extend(Issue(sheet, f"{column_letter(grid.left + j)}{excel_rows[pos]}",
+                            str(header[j]), columns[j][pos], message)
+                      for pos, message in errors.items())
+        return series, errors
+
     if tax_column is not None:  # Amount = net + its tax, the invoice total
-        tax, errors = _parse(columns[tax_column], "money", policy, types[tax_column])
-        for pos, message in errors.items():
-            issues.append(Issue(sheet, f"{column_letter(grid.left + tax_column)}{excel_rows[pos]}",
-                                str(header[tax_column]), columns[tax_column][pos], message))
+        tax, _ = side_money(tax_column)
         discount_column = discount_beside_net(header, names, written)
         if discount_column is not None:
             discount, _ = _parse(columns[discount_column], "money", policy,
@@ -718,20 +725,13 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     if len(bands) > 1:  # Amount = the sum of the row's band cells
         others = []
         for j in bands[1:]:
-            band, errors = _parse(columns[j], "money", policy, types[j])
-            for pos, message in errors.items():
-                issues.append(Issue(sheet, f"{column_letter(grid.left + j)}{excel_rows[pos]}",
-                                    str(header[j]), columns[j][pos], message))
+            band, errors = side_money(j)
             unreadable["Amount"] |= set(errors)
             others.append(band)
         parsed["Amount"] = amount_of_bands(parsed["Amount"], others).round(TOTAL_DECIMALS)
         raw["Amount"] = pd.Series(first_filled([columns[j] for j in bands]), dtype="object")
     if credit_column is not None:
-        credit, errors = _parse(columns[credit_column], "money", policy,
-                                types[credit_column])
-        for pos, message in errors.items():
-            issues.append(Issue(sheet, f"{column_letter(grid.left + credit_column)}{excel_rows[pos]}",
-                                str(header[credit_column]), columns[credit_column][pos], message))
+        credit, errors = side_money(credit_column)
         debit = parsed["Amount"]
         either = debit.notna() | credit.notna()
         parsed["Amount"] = (debit.fillna(0.0) - credit.fillna(0.0)).round(
