@@ -110,8 +110,8 @@ def contact_lines_into_their_customer(book: Book) -> None:
     if dropped:
         # a name left blank on the line is the customer's above: no "required but blank"
         lines = {str(frame.at[i, ROW]) for i in dropped}
-        book.issues = [x for x in book.issues if not (
-            x.sheet == table.sheet and x.message.endswith("is required but blank")
-            and x.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") in lines)]
+        book.withdraw(lambda x: x.sheet == table.sheet
+                      and x.message.endswith("is required but blank")
+                      and x.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") in lines)
         table.frame = frame.drop(index=dropped).reset_index(drop=True)
         table.raw = raw.drop(index=dropped).reset_index(drop=True)

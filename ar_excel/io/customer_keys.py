@@ -131,9 +131,8 @@ def payers_from_invoices(book: Book) -> None:
     if "Customer ID" in payments.headers:
         letter = payments.letters["Customer ID"]
         done = {f"{letter}{r}" for r in pay.loc[filled, ROW]}
-        book.issues = [i for i in book.issues if not (
-            i.sheet == payments.sheet and i.cell in done and i.message.endswith(
-                "is required but blank"))]
+        book.withdraw(lambda i: i.sheet == payments.sheet and i.cell in done
+                      and i.message.endswith("is required but blank"))
         return
     payments.letters["Customer ID"] = payments.letters.get("Invoice No", "")
     for index in pay.index[blank & ~filled]:

@@ -195,7 +195,7 @@ def receipts_as_meant(book: Book) -> None:
     table = book.tables.get("Payments")
     if table is None or not len(table.frame):
         return
-    book.issues = _allocation_rows_under_their_payment(table, book.issues)
+    _allocation_rows_under_their_payment(book, table)
     frame = table.frame
     out = np.zeros(len(frame), dtype=bool)
     reasons: list[tuple[np.ndarray, str, str]] = []
@@ -276,23 +276,23 @@ def _applied_column(table: Table) -> str | None:
                  table.headers and match_key(c) in APPLIED_HEADERS), None)
 
 
-def _allocation_rows_under_their_payment(table: Table, issues: list[Issue]) -> list[Issue]:
+def _allocation_rows_under_their_payment(book: Book, table: Table) -> None:
     """An ERP's export of payments with their allocation rows (ERPNext's Data Export of
     Payment Entry: a payment's first reference on its row, each further one on a row of its
     own below, the payment's columns left blank there) is one payment: each allocation row
     takes the payment's values from the row above, so the payment is then split over its
     invoices as allocated (``_one_receipt_per_row_applied``); its blank cells are not told
-    as missing values, and one Input Issue names the rows read so. ``issues`` as they are
-    then."""
+    as missing values (withdrawn from ``book``'s issues), and one Input Issue names the rows
+    read so."""
     applied_at = _applied_column(table)
     frame = table.frame
     if applied_at is None or "Payment ID" not in table.headers or not len(frame):
-        return issues
+        return
     applied = pd.to_numeric(frame[applied_at], errors="coerce")
     under = (frame["Payment ID"].isna() & frame["Amount"].isna() & applied.notna()
              & frame["Invoice No"].notna()).to_numpy(bool)
     if not under.any():
-        return issues
+        return
     rows = frame[ROW].to_numpy()
     sheets = [table.sheet_at(i) for i in frame.index] if table.sheet_letters else None
     parents = np.full(len(frame), -1)
@@ -306,7 +306,7 @@ def _allocation_rows_under_their_payment(table: Table, issues: list[Issue]) -> l
             parents[pos] = parent
     at = np.flatnonzero(parents >= 0)
     if not len(at):
-        return issues
+        return
     index = frame.index[at]
     filled: list[tuple[Any, str]] = []
     for column in frame.columns:
@@ -319,14 +319,13 @@ def _allocation_rows_under_their_payment(table: Table, issues: list[Issue]) -> l
         frame.loc[index[blank], column] = values
         filled.extend((i, column) for i in index[blank] if column in table.headers)
     told = {(table.sheet_at(i), table.cell(i, column)) for i, column in filled}
-    kept = [i for i in issues if not ((i.sheet, i.cell) in told
-                                      and i.message.endswith("is required but blank"))]
+    book.withdraw(lambda i: (i.sheet, i.cell) in told
+                  and i.message.endswith("is required but blank"))
     cells = [table.cell(i, "Invoice No") for i in index]
-    kept.append(table.issue(index[0], "Invoice No", (
+    book.issues.append(table.issue(index[0], "Invoice No", (
         f"{len(index)} allocation row(s) under their payment (the invoice and its "
         f"{applied_at}, the payment's own cells blank) read as part of the payment above "
         f"them ({cells_named(cells)})")))
-    return kept
 
 
 def _one_receipt_per_row_applied(table: Table) -> list[Issue]:
