@@ -169,6 +169,12 @@ SYNONYMS = {
     "MKTS": "MARKETS", "MKTG": "MARKETING", "ELECTRIC": "ELECTRICAL",
     "DEVELOPMENTS": "DEVELOPMENT", "DEVS": "DEVELOPMENT",
     "CONSULTANTS": "CONSULTING", "CONSULTANCY": "CONSULTING", "CONSULT": "CONSULTING",
+    # (a bank or a clerk prints a trade word in the singular: AL AMAL CERAMIC for El Amal
+    # Ceramics, AL AHRAM CHEMICAL INDUSTRY)
+    "CERAMIC": "CERAMICS", "CHEMICAL": "CHEMICALS", "INDUSTRY": "INDUSTRIES",
+    "PRODUCT": "PRODUCTS", "SERVICE": "SERVICES", "SYSTEM": "SYSTEMS", "SOLUTION": "SOLUTIONS",
+    "MATERIAL": "MATERIALS", "APPLIANCE": "APPLIANCES", "GARMENT": "GARMENTS",
+    "MOTOR": "MOTORS", "TILE": "TILES", "PAINT": "PAINTS", "METAL": "METALS",
 }
 
 # Output alphabet: lower-case consonants, ``$`` = sh, ``X`` = kh, ``G`` = gh (upper-case marks

@@ -1070,6 +1070,16 @@ class PayerDirectory(NarrativeNames):
         likely = np.flatnonzero(scores >= LIKELY_NAME)
         if not len(likely):  # no candidate: nobody
             return None
+        mine = {TRADE_OF[t] for t in tokens if t in TRADE_OF}
+        if mine:
+            # A family name shared across trades (Al Kauthar Chemical, الكوثر للإلكترونيات):
+            # the text's trade tells them apart, so a name of another trade is a candidate at
+            # most, and not a rival of the name whose trade the text writes.
+            other = [k for k in likely.tolist() if scores[k] > OTHER_TRADE_NAME
+                     and self._other_trade_of(mine, self._ids[where[k]])]
+            if other:
+                scores = scores.copy()
+                scores[other] = OTHER_TRADE_NAME
         # Best first; ties in customer id order (positions are sorted).
         likely = likely[np.argsort(-scores[likely], kind="stable")]
         best = float(scores[likely[0]])
@@ -1122,8 +1132,12 @@ class PayerDirectory(NarrativeNames):
         common (``names.TRADES``): PACKAGING or PAPER against AGRICULTURAL PRODUCTS. Family
         companies share a family name across trades; the trade tells them apart."""
         mine = {TRADE_OF[t] for t in tokens if t in TRADE_OF}
+        return bool(mine) and self._other_trade_of(mine, cid)
+
+    def _other_trade_of(self, mine: set[str], cid: str) -> bool:
+        """Whether the customer's name names a trade of none of the sectors ``mine``."""
         theirs = {TRADE_OF[t] for t in self._tokens.get(cid, ()) if t in TRADE_OF}
-        return bool(mine and theirs) and not mine & theirs
+        return bool(theirs) and not mine & theirs
 
     def _only_full_name(self, tokens: list[str], top: list[tuple[str, float]],
                         best: float) -> bool:
