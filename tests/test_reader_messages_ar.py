@@ -473,7 +473,9 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Type"],
                      ["1040", "C1", datetime(2026, 10, 2), 3500, "Invoice"],
-                     ["1041", "C1", datetime(2026, 10, 5), 750, "Sales Receipt"]]}))
+                     ["1041", "C1", datetime(2026, 10, 5), 750, "Sales Receipt"],
+                     # and its Refund Receipt, a sale's money paid back: outside the receivable
+                     ["1042", "C1", datetime(2026, 10, 6), 200, "Refund Receipt"]]}))
     marks.append(_save(tmp_path, "amount_currency.xlsx", {  # 'EGP 700.00' in a USD row
         "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "EGP"]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency"],

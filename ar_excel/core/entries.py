@@ -91,7 +91,7 @@ SAGE_SALES_TYPES = frozenset(match_key(w) for w in (
 # Money paid back out to a customer, as a running ledger or a transaction list keeps it: a
 # debit of the account (a credit the customer held, paid out). Not "Refund Note": a credit.
 REFUND_TYPES = frozenset(match_key(w) for w in (
-    "Refund", "Refunds", "Customer Refund", "Refund Paid", "Cash Refund", "Refund Receipt",
+    "Refund", "Refunds", "Customer Refund", "Refund Paid", "Cash Refund",
     "Payment Refund", "سند صرف", "سند صرف نقدي", "سند صرف بنكي", "رد مبلغ", "رد نقدية",
     "مبلغ مردود"))
 
@@ -139,6 +139,35 @@ def cash_sales(invoices: pd.DataFrame) -> pd.Index:
     receipt of one either (read as a receipt, QuickBooks' Sales Receipt of 750.00 took
     750.00 off what the customer owes on its invoices). Returns their index."""
     rows = invoices.index[cash_sale_rows(invoices)]
+    for c in ("Amount", "Paid Amount", "Balance"):
+        if c in invoices and len(rows) and (c == "Amount" or invoices[c].notna().any()):
+            invoices.loc[rows, c] = 0.0
+    return rows
+
+
+# Documents a customer's transaction list shows that never touch the receivable: QuickBooks'
+# Refund Receipt (the mirror of its Sales Receipt: a sale's money paid back at the till, the
+# customer owing nothing before or after), its bank Deposit (money deposited straight to the
+# bank, or the deposit of a Payment the list already shows), estimates, quotations and sales
+# orders (nothing billed yet). Not "Customer Deposit" / "Deposit Received": money received
+# on account (``RECEIPT_TYPES``).
+OUTSIDE_RECEIVABLE_TYPES = frozenset(match_key(w) for w in (
+    "Refund Receipt", "Refund Receipts", "Deposit", "Deposits", "Bank Deposit",
+    "Estimate", "Estimates", "Quote", "Quotation", "Sales Quotation", "Sales Order",
+    "Sales Orders", "عرض سعر", "عرض أسعار", "أمر بيع", "امر بيع"))
+
+
+def outside_receivable(invoices: pd.DataFrame) -> pd.Index:
+    """The rows of an invoice list whose document type never touches the receivable
+    (``OUTSIDE_RECEIVABLE_TYPES``) counted as 0 (in place), as a cash sale is: read as an
+    invoice, a QuickBooks Deposit of 750.00 was 750.00 owed; read as a refund paid out, a
+    Refund Receipt was a debit of the account. Returns their index."""
+    column = type_column(invoices)
+    if column is None:
+        return invoices.index[:0]
+    kinds = [v for v in pd.unique(invoices[column])
+             if isinstance(v, str) and match_key(v) in OUTSIDE_RECEIVABLE_TYPES]
+    rows = invoices.index[invoices[column].isin(kinds).to_numpy(bool)]
     for c in ("Amount", "Paid Amount", "Balance"):
         if c in invoices and len(rows) and (c == "Amount" or invoices[c].notna().any()):
             invoices.loc[rows, c] = 0.0

@@ -42,6 +42,7 @@ def entries_as_meant(book: Book) -> None:
         book.issues.extend(_unknown_types(invoices))
         typed_credits = credits_as_negative(invoices.frame)
         book.issues.extend(_cash_sales(invoices))
+        _outside_receivable(book, invoices)
         _sides_as_signs(invoices, typed_credits)
         _receipts_need_no_number(book, invoices)
         book.issues.extend(_credits_shown_by_balance(invoices))
@@ -113,6 +114,31 @@ def _cash_sales(invoices: Table) -> list[Issue]:
     return [invoices.issue(rows[0], column, f"{len(rows)} cash sale(s) (paid at the sale): not "
                                             f"receivables nor receipts, counted as 0 "
                                             f"({cells_named(cells)})")]
+
+
+def _outside_receivable(book: Book, invoices: Table) -> None:
+    """Counts the rows typed as documents that never touch the receivable 0
+    (``entries.outside_receivable``: QuickBooks' Deposit and Refund Receipt, an estimate, a
+    sales order); one Input Issue names their rows, and a blank number on them is no issue
+    (a bank deposit has none)."""
+    from ar_excel.core.entries import outside_receivable, type_column
+
+    rows = outside_receivable(invoices.frame)
+    if not len(rows):
+        return
+    column = type_column(invoices.frame)
+    if "Invoice No" in invoices.letters:
+        blank = {(invoices.sheet_at(i), invoices.cell(i, "Invoice No")) for i in rows
+                 if is_blank(invoices.frame.at[i, "Invoice No"])}
+        if blank:
+            book.withdraw(lambda i: i.message.endswith("is required but blank")
+                          and (i.sheet, i.cell) in blank)
+    kinds = ", ".join(f"'{k}'" for k in pd.unique(invoices.frame.loc[rows, column]))
+    cells = [invoices.cell(i, column) for i in rows]
+    book.issues.append(invoices.issue(rows[0], column, (
+        f"{len(rows)} row(s) of documents that never touch the receivable ({kinds}: a bank "
+        f"deposit, a sale's money refunded at the till, an estimate or an order): not "
+        f"receivables nor receipts, counted as 0 ({cells_named(cells)})")))
 
 
 def _receipts_in_another_currency(payments: Table, invoices: Table,
@@ -335,6 +361,7 @@ def _unknown_types(invoices: Table) -> list[Issue]:
         CASH_SALE_TYPES,
         CREDIT_TYPES,
         ETA_TYPES,
+        OUTSIDE_RECEIVABLE_TYPES,
         RECEIPT_TYPES,
         REFUND_TYPES,
         _eta_types,
@@ -346,7 +373,7 @@ def _unknown_types(invoices: Table) -> list[Issue]:
     if column is None:
         return []
     known = (DEBIT_TYPES | SIGNED_TYPES | CREDIT_TYPES | RECEIPT_TYPES | REFUND_TYPES
-             | CASH_SALE_TYPES)
+             | CASH_SALE_TYPES | OUTSIDE_RECEIVABLE_TYPES)
     if _eta_types(pd.unique(frame[column].dropna())):
         known = known | ETA_TYPES
     texts = frame[column].map(lambda v: None if is_blank(v) else str(v).strip())

@@ -562,22 +562,31 @@ _GL_ACCOUNT_VALUE = re.compile(
     r"(?i)receivable|debtor|\ba/r\b|undeposited|\bfunds\b|\bbank\b|\bcash\b|\bsales\b|"
     r"\bincome\b|\brevenue\b|\bdiscounts?\b|write.?off|ذمم|المدينون|مدينون|الصندوق|"
     r"النقدية|البنك|المبيعات|الإيرادات|^\d{3,}[\s-]+[^\W\d_]{3,}")
+# The receivable account itself, as ledgers name it: no customer is called so.
+_RECEIVABLE_ACCOUNT = re.compile(r"(?i)\breceivables?\b|\bdebtors\b|\ba/r\b|ذمم مدينة|المدينون")
 
 
 def gl_account_column(written: dict[str, str], names: list[str], rows: list[list[Any]]
                       ) -> int | None:
     """The position of a customer column that is the general ledger's account on every line
     ("Account" holding "Accounts Receivable (A/R)", "Undeposited Funds"...), or None: its
-    customers are elsewhere (the report's headings)."""
+    customers are elsewhere (the report's headings). A column naming the receivable account
+    on two lines or more is one though other lines name accounts in the company's own words
+    (QuickBooks' "Checking" for a Deposit or a Refund Receipt, "Estimates" for an estimate):
+    read as customers, every invoice fell under one 'Accounts Receivable (A/R)'."""
     if "Customer ID" not in written or bare_key(written["Customer ID"]) not in _LEDGER_ACCOUNT:
         return None
     at = names.index("Customer ID")
-    seen = {v.strip() for r in rows if at < len(r) and isinstance(v := r[at], str) and v.strip()}
+    lines = [v.strip() for r in rows if at < len(r) and isinstance(v := r[at], str) and v.strip()]
+    seen = set(lines)
     others = [r[at] for r in rows if at < len(r) and not is_blank(r[at])
               and not isinstance(r[at], str)]
-    if len(seen) < 2 or others or not all(_GL_ACCOUNT_VALUE.search(v) for v in seen):
+    if len(seen) < 2 or others:
         return None
-    return at
+    if all(_GL_ACCOUNT_VALUE.search(v) for v in seen) or sum(
+            1 for v in lines if _RECEIVABLE_ACCOUNT.search(v)) >= 2:
+        return at
+    return None
 
 
 # An amount column headed as a due date is ("Due": Xero's Customer Invoice Report prints

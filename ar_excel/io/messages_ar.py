@@ -286,6 +286,11 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^(\d+) cash sale\(s\) \(paid at the sale\): not receivables nor receipts, counted as "
      r"0 \((.*)\)$",
      "{0} بيع نقدي (سُدد ثمنه عند البيع): ليست مديونية ولا تحصيلاً، حُسبت صفراً ({1})"),
+    (r"^(\d+) row\(s\) of documents that never touch the receivable \((.*): a bank deposit, "
+     r"a sale's money refunded at the till, an estimate or an order\): not receivables nor "
+     r"receipts, counted as 0 \((.*)\)$",
+     "{0} صف لمستندات لا تمس حساب العملاء ({1}: إيداع بنكي، أو رد ثمن بيع نقداً، أو عرض سعر أو "
+     "أمر بيع): ليست مديونية ولا تحصيلاً، حُسبت صفراً ({2})"),
     (r"^(\d+) amount\(s\) written in another currency than their (.*) \(the first in (\S+), "
      r"its (?:.*) (\S+)\): read in the (?:.*) as written; correct whichever is wrong \((.*)\)$",
      "{0} مبلغ مكتوب بعملة غير المذكورة في {1} (أولها بـ {2} و{1} فيه {3}): قُرئت العملة من "
