@@ -5,12 +5,13 @@ Rules:
 * A credit note is a negative Invoices row (a document type column already turns a
   positive ``Credit Note`` row negative). The invoice it corrects is named in a column
   headed like ``Original Invoice``, ``Against Invoice``, ``Credited Invoice``, ``Related
-  Invoice``, ``Invoice Reference``, ``Return Against`` (ERPNext), ``Reversed Invoice``,
+  Invoice``, ``Return Against`` (ERPNext), ``Reversed Invoice``,
   ``Applies To``, ``الفاتورة الأصلية``, ``مرجع الفاتورة``; else by its own number where
   that is an invoice's number with a credit-note prefix or suffix (``CN-INV-1001``,
   ``INV-1001-CR`` for ``INV-1001``; an invoice number of digits alone needs the column,
   since ``CN-1003`` is as often the credit notes' own sequence); else, in a hand-kept list,
-  by a plain ``Reference`` / ``المرجع`` column where it holds one of the book's invoice
+  by a plain ``Reference`` / ``المرجع`` column (Xero's ``Invoice Reference``, its
+  documents' own free-text reference) where it holds one of the book's invoice
   numbers (one with letters, or the same customer's: a reference of digits alone may be
   anything else); a value there naming no invoice is no reference, so never reported.
 * CREDIT_NOTE_EXCEEDS_INVOICE (Error): the credit notes naming one invoice, taken in date
@@ -37,7 +38,7 @@ from ar_excel.names import match_key
 _REFERENCE_HEADERS = {match_key(h) for h in (
     "Original Invoice", "Original Invoice No", "Original Invoice Number", "Orig Invoice",
     "Against Invoice", "Credited Invoice", "Related Invoice", "Reference Invoice",
-    "Invoice Reference", "Ref Invoice", "Corrected Invoice", "Return Against",
+    "Ref Invoice", "Corrected Invoice", "Return Against",
     "Reversed Invoice", "Reversal Of", "Applies To", "Applied To Invoice", "Credit For Invoice",
     "Source Invoice", "Parent Invoice", "Linked Invoice", "الفاتورة الأصلية",
     "رقم الفاتورة الأصلية", "مرجع الفاتورة", "الفاتورة المرتبطة", "فاتورة مرجعية",
@@ -48,7 +49,10 @@ _REFERENCE_HEADERS = {match_key(h) for h in (
 # credits, but also a PO or a voucher (so only a value naming an invoice of the book counts).
 _PLAIN_REFERENCE_HEADERS = {match_key(h) for h in (
     "Reference", "Ref", "Ref No", "Ref. No.", "Reference No", "Reference Number", "المرجع",
-    "مرجع", "رقم المرجع")}
+    "مرجع", "رقم المرجع",
+    # Xero's reports head its documents' own Reference so: free text on every invoice and
+    # credit note (a PO, "Returned pallets"), the credited invoice only where it names one
+    "Invoice Reference")}
 _CN_AFFIX = re.compile(
     r"^(?:CN|CRN|CR|CRNOTE|CREDITNOTE|CREDIT|RET|RTN|RETURN|RMA)[-/_:#.]*(?P<a>.+)$"
     r"|^(?P<b>.+?)[-/_:#.]+(?:CN|CRN|CR|RET|RTN)\d{0,2}$")
