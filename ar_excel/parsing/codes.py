@@ -67,6 +67,7 @@ _CURRENCY_SYMBOLS = {
     "ر.ع": "OMR", "د.ب": "BHD", "دولار": "USD", "يورو": "EUR",
     "جم": "EGP",  # Egypt's hand-kept sheets shorten جنيه مصري so
     "E£": "EGP", "LE.": "EGP",
+    "د.أ": "JOD", "د.ا": "JOD", "د.ع": "IQD",  # Jordan's and Iraq's dinar, as printed
 }
 
 
@@ -83,6 +84,8 @@ _CURRENCY_NAMES = {  # names only: the abbreviations (SR, KD) are CURRENCY_ABBRE
     "KWD": ("Kuwaiti Dinar", "دينار كويتى"), "QAR": ("Qatari Riyal",),
     "OMR": ("Omani Rial", "ريال عماني"), "BHD": ("Bahraini Dinar", "دينار بحريني"),
     "JOD": ("Jordanian Dinar", "دينار أردني"),
+    # Iraq's banks (Rafidain, Rasheed) head their statements "العملة: دينار عراقي"
+    "IQD": ("Iraqi Dinar", "دينار عراقي", "دينار عراقى"),
 }
 _CURRENCY_BY_NAME = {match_key(n): code for code, names in _CURRENCY_NAMES.items() for n in names}
 # The Arabic article on each word, as books and bank exports write a name ("الريال السعودي",
