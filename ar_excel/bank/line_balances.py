@@ -16,6 +16,7 @@ from ar_excel.bank.page_breaks import page_balances_that_disagree
 from ar_excel.bank.statement import (
     StatementBalance,
 )
+from ar_excel.core.matching.statement_order import newest_first
 
 
 def balances_of_the_chain(before: np.ndarray, lines: Any, balances: StatementBalance) -> None:
@@ -83,10 +84,9 @@ def closing_not_at_the_end(lines: Any, closing: float) -> str | None:
 
 
 def _newest(lines: Any) -> int:
-    """The newest line's place: the first where the file runs newest first (its first line
-    dated after its last), else the last."""
-    dates = lines["Date"]
-    return 0 if len(lines) > 1 and dates.iloc[0] > dates.iloc[-1] else len(lines) - 1
+    """The newest line's place: the first where the file runs newest first
+    (``core.matching.statement_order``), else the last."""
+    return 0 if newest_first(lines) else len(lines) - 1
 
 
 def _places(*figures: float) -> int:

@@ -34,6 +34,7 @@ from ar_excel.core.matching.engine import (
 from ar_excel.core.matching.payers import THIRD_PARTY_CHECK, PayerDirectory
 from ar_excel.core.matching.recorded import receipts_in_window
 from ar_excel.core.matching.review import Review, apply_reviews
+from ar_excel.core.matching.statement_order import newest_first
 from ar_excel.core.money import half_unit
 from ar_excel.model import Issue
 from ar_excel.policy import Policy
@@ -306,7 +307,7 @@ def _opening_closing(lines: pd.DataFrame, stated: list[Any]
             bal = part["Balance"].astype("float64")
             if bal.notna().any():
                 first, last = bal.first_valid_index(), bal.last_valid_index()
-                if _newest_first(part):  # (Commercial Bank of Qatar's CSV: the oldest last)
+                if newest_first(part):  # (Commercial Bank of Qatar's CSV: the oldest last)
                     first, last = last, first
                 if str(name) in opens:
                     running_opening += opens[str(name)]
@@ -317,13 +318,6 @@ def _opening_closing(lines: pd.DataFrame, stated: list[Any]
         opening = running_opening if opening is None or mixed else opening
         return opening, closing, True
     return opening, closing, False
-
-
-def _newest_first(part: pd.DataFrame) -> bool:
-    """Whether a statement's lines run newest first: its first line dated after its last (as
-    the statement readers take it, ``bank.line_balances``)."""
-    dates = pd.to_datetime(part["Date"], errors="coerce") if "Date" in part else None
-    return dates is not None and len(dates) > 1 and bool(dates.iloc[0] > dates.iloc[-1])
 
 
 def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched: pd.DataFrame,
