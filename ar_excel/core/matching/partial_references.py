@@ -79,6 +79,29 @@ def _series_of(number: str) -> str:
     return _LAST_DIGITS.sub("", number).upper()
 
 
+# The digits ``_LAST_DIGITS`` reads, as a string for ``str.rstrip``.
+_TAIL_DIGITS = "0123456789" + "".join(map(chr, [*range(0x660, 0x66A), *range(0x6F0, 0x6FA)]))
+_NOT_A_DIGIT = re.compile(r"\D")
+
+
+def series_tops(numbers: set[str]) -> dict[tuple[str, int], str]:
+    """Each series' highest number among ``numbers`` (stripped), as its digits, by (series,
+    count of digits); a number not ending in digits has no series. (The series is the number
+    less its last digits, as ``_series_of`` reads it: cut with ``rstrip``, as the book's
+    hundreds of thousands of numbers are read here, where the pattern's ``+$`` is tried from
+    every position of each.)"""
+    top: dict[tuple[str, int], str] = {}
+    for number in numbers:
+        series = number.rstrip(_TAIL_DIGITS)
+        if len(series) == len(number):
+            continue
+        d = _NOT_A_DIGIT.sub("", number)
+        key = (series.upper(), len(d))
+        if d > top.get(key, ""):
+            top[key] = d
+    return top
+
+
 class PartialReferences:
     """Stage 2 of the cascade, and the mistyped numbers stage 1 weighs (a part of ``Matcher``)."""
 
@@ -141,6 +164,12 @@ class PartialReferences:
             # instalment of the invoice named (INV-2026-0041, another's 6,600.00, paid
             # 3,300.00: a half): a part payment of it as likely as a slip for INV-2026-0040.
             agrees = False
+        if agrees and self._names_an_instalment_of_its_own(f, p):
+            # The payer names its own invoice in full and pays a half, a third or a quarter of
+            # it exactly (دفعة 50% من فاتورة 1078: 760.000 of 1,520.000, and 1077 one digit
+            # away is 760.000): an instalment of the invoice named is as likely as a slip for
+            # the other, whoever is sure of the payer.
+            agrees = False
         settled = self._paid_twice_fits(f, p, payer)
         conf = 0.92 if agrees and not settled else 0.6
         return self._alloc(f, [p], "reference-fuzzy", conf,
@@ -173,6 +202,14 @@ class PartialReferences:
         """Whether the narrative names in full an open invoice of a customer other than
         ``owner`` of which the receipt is a half, a third or a quarter exactly."""
         return any(self.inv.customer[q] != owner and q not in f.loose
+                   and any(self.inv.remaining[q] == f.remaining * k for k in (2, 3, 4))
+                   for q in f.strong)
+
+    def _names_an_instalment_of_its_own(self, f: LineFacts, p: int) -> bool:
+        """Whether the narrative names in full another open invoice of ``p``'s customer of
+        which the receipt is a half, a third or a quarter exactly."""
+        owner = self.inv.customer[p]
+        return any(q != p and self.inv.customer[q] == owner and q not in f.loose
                    and any(self.inv.remaining[q] == f.remaining * k for k in (2, 3, 4))
                    for q in f.strong)
 
@@ -539,20 +576,11 @@ class PartialReferences:
         if not higher:
             return False
         if self._series_top is None:
-            top: dict[tuple[str, int], str] = {}
             numbers = {n.strip() for n in self.inv.number}
             if self.invoice_sheet is not None and "Invoice No" in self.invoice_sheet.columns:
                 # (the sheet repeats the ledger's numbers, and those of invoices paid)
                 numbers.update(str(n).strip() for n in self.invoice_sheet["Invoice No"].tolist())
-            for number in numbers:
-                tail = _LAST_DIGITS.search(number)
-                if tail is None:
-                    continue
-                d = re.sub(r"\D", "", number)
-                key = (_series_of(number), len(d))
-                if d > top.get(key, ""):
-                    top[key] = d
-            self._series_top = top
+            self._series_top = series_tops(numbers)
         # (Just beyond it: the book lags by days, not by hundreds of invoices; 0922 in a
         # series that ends at 0310 is a slip.)
         last = self._series_top.get((self._series(q), len(digits)), digits)
