@@ -185,6 +185,9 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"the name is customer (\S+)'s \((.*)\): a related company paying (?:for it|(.+))\? "
      r"please confirm", lambda m: f"الاسم هو اسم العميل {m[1]} ({m[2]}): شركة شقيقة تدفع "
                                   f"{m[3] or 'عنه'}؟ {_CONFIRM}"),
+    (r"the name is customer (\S+)'s \((.*)\), its legal form printed: a related company "
+     r"paying for it\? please confirm",
+     "الاسم هو اسم العميل {0} ({1}) بشكله القانوني المطبوع: شركة شقيقة تدفع عنه؟ " + _CONFIRM),
     (r"several customers with similar names have this amount open: (.+) chosen, please confirm",
      "عدة عملاء بأسماء متشابهة لديهم هذا المبلغ مفتوحاً: اختير {0}، " + _CONFIRM),
     (r"but the narrative has the number of (\S+) \((\S+) open\): a part payment of it\? please "

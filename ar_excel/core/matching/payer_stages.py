@@ -26,6 +26,7 @@ import numpy as np
 from ar_excel.core.fx import PEG_SPREAD, Rates, pegged_factor, policy_rates
 from ar_excel.core.matching.amount_search import AMOUNT_ONLY_CHANCE
 from ar_excel.core.matching.booking import Allocation
+from ar_excel.core.matching.legal_forms import legal_forms
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.names import name_tokens
@@ -114,7 +115,8 @@ class PayerStages:
             # the payer is a related company paying for it: a person confirms.
             if f.payer.customer == cust:
                 return base - 0.04
-            if f.payer.customer is None and self._whole_name_of_another(f, cust):
+            if f.payer.customer is None and (self._whole_name_of_another(f, cust)
+                                             or self._namesake(f, cust) is not None):
                 return 0.75
             return 0.87 if f.payer.customer is None else 0.75
         return 0.75
@@ -135,6 +137,35 @@ class PayerStages:
         written = set(name_tokens(self.payers.narrative_words(self._descriptions[f.pos])))
         own = self.payers.needed_words(cust)
         return any(not ((own - self.payers.needed_words(c)) & written) for c in others)
+
+    def _namesake(self, f: LineFacts, cust: str) -> str | None:
+        """A look-alike of the line's whose name is ``cust``'s word for word but for the legal
+        form (Dawood Trading Co beside Dawood Trading LLC: sister companies), owing in the
+        line's currency, whose legal form the bank prints and ``cust``'s not (DAWOOD TRADING
+        CO paying the LLC's invoice): the name is the other's, the amount this one's, as when
+        a name is clearly another customer's (``_other_customer_named``): a related company
+        paying, which a person confirms. (Without a legal form printed, or with ``cust``'s,
+        the amount decides between the two.)"""
+        if f.payer is None or f.payer.customer is not None:
+            return None
+        own = self.payers.name_words(cust)
+        if not own:
+            return None
+        names = self.payers.names
+        printed: frozenset[str] | None = None
+        for c, _ in f.payer.candidates:
+            if c == cust or self.payers.name_words(c) != own \
+                    or not self.inv.open_of(c, f.currency, f.date):
+                continue
+            if printed is None:
+                printed = legal_forms(self._descriptions[f.pos]) \
+                    | legal_forms(self._printed_name(f.pos))
+                if not printed:
+                    return None
+            mine, theirs = legal_forms(names.get(cust)), legal_forms(names.get(c))
+            if printed & (theirs - mine) and not printed & (mine - theirs):
+                return c
+        return None
 
     @staticmethod
     def _known_for_sure(f: LineFacts, cust: str) -> bool:
@@ -166,6 +197,10 @@ class PayerStages:
     def _other_customer_named(self, f: LineFacts, cust: str) -> str:
         """The note for a line whose printed name is clearly another customer's."""
         other = f.payer.customer if f.payer else None
+        namesake = self._namesake(f, cust)
+        if namesake is not None:
+            return (f"; the name is customer {namesake}'s ({self.payers.names.get(namesake, '')}), "
+                    "its legal form printed: a related company paying for it? please confirm")
         if other is None or other == cust or f.payer.by_account:
             return ""
         return (f"; the name is customer {other}'s ({self.payers.names.get(other, '')}): "
