@@ -20,6 +20,7 @@ confirms.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -36,6 +37,7 @@ from ar_excel.core.matching.names import (
     token_scripts,
     token_shapes,
 )
+from ar_excel.core.matching.normalize import fold_text
 
 MAX_BLOCK = 4000  # a blocking word shared by more customers than this says little
 LIKELY_NAME = 80.0  # name score at which a customer is a candidate
@@ -44,8 +46,21 @@ PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its par
 SHORT_SKELETON = 3  # a word whose skeleton is this short is many words (SALMIYA, SALEM, SALMI)
 SHORT_NAME = 85.0  # a name read only through such a skeleton: a candidate a person confirms
 PART_OF_NAME = 87.0  # a text writing only part of a name (``_narrative_scores``)
+# A person's name written without the father's (``_fathers_names_left_out``): a likely name,
+# and a certain one (over ``payers.CERTAIN_NAME``) where no other customer's has both words.
+PERSON_NAME = 90.0
+PERSON_NAME_ALONE = 93.0
+# Son / daughter of and the father's name after it (SALIM BIN HAMAD, سالم بن حمد), after a word
+# of the name (a name beginning with BIN, Bin Dawood Trading, is a family's: kept).
+_FATHERS_NAME = re.compile(r"(?<=[\w\u0600-\u06ff])\s+(?:BIN|BINT|IBN|بن|بنت)\s+[\w\u0600-\u06ff]+")
 
 _NOBODY = np.zeros(0, dtype=np.int64)
+
+
+def _in_order(words: Sequence[str], tokens: Sequence[str]) -> bool:
+    """Whether ``tokens`` hold ``words`` in their order (others between them or not)."""
+    it = iter(tokens)
+    return all(w in it for w in words)
 
 
 def _meet(a: np.ndarray, b: np.ndarray) -> bool:
@@ -97,6 +112,7 @@ class NarrativeNames:
         self._holding: dict[str, np.ndarray] | None = None
         self._whole_names: dict[str, bool] = {}
         self._article_writers: dict[str, tuple[np.ndarray, bool]] = {}
+        self._short_forms: dict[int, tuple[str, ...]] | None = None  # (``_fathers_names_...``)
 
     def _counted(self, lists: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         """The positions in any of ``lists`` (ascending) and in how many of them."""
@@ -187,7 +203,35 @@ class NarrativeNames:
                     where[rest], scores[rest] > SHORT_NAME,
                     self._by_token(tokens, shapes, strict=False))]
                 scores[capped] = np.minimum(scores[capped], SHORT_NAME)
+        self._fathers_names_left_out(tokens, where, scores)
         return where, scores
+
+    def _fathers_names_left_out(self, tokens: list[str], where: np.ndarray,
+                                scores: np.ndarray) -> None:
+        """Raises the score (``scores[k]``) of each customer ``where[k]`` named after a person
+        with the father's name (Salim Bin Hamad Al Harthy Trading: سالم بن حمد الحارثي) whose
+        name the text writes without it, as Gulf banks print it (SALIM AL HARTHY): its
+        distinctive words but those after BIN, the first and the family name among them, in
+        order. ``PERSON_NAME_ALONE`` where no other customer's name has both the first and
+        the family name, ``PERSON_NAME`` where one has (Salim Bin Saif Al Harthy Contracting).
+        """
+        if self._short_forms is None:
+            self._short_forms = {}
+            for i, c in enumerate(self._ids):
+                name = fold_text(self.names.get(c, ""))
+                if not _FATHERS_NAME.search(name):
+                    continue
+                short = tuple(distinctive(name_tokens(_FATHERS_NAME.sub("", name))))
+                if len(short) >= 2 and frozenset(short) != self._needed[c][0]:
+                    self._short_forms[i] = short
+        if not self._short_forms:
+            return
+        for k, i in enumerate(where.tolist()):
+            short = self._short_forms.get(i)
+            if short is None or scores[k] >= PERSON_NAME_ALONE or not _in_order(short, tokens):
+                continue
+            both = np.intersect1d(self._holders(short[0]), self._holders(short[-1]))
+            scores[k] = max(scores[k], PERSON_NAME if len(both) > 1 else PERSON_NAME_ALONE)
 
     def _with_article(self, text: str, tokens: list[str]) -> list[str]:
         """``tokens`` with the article put back on a word printed in Latin letters without it

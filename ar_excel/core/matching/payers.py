@@ -1067,6 +1067,8 @@ class PayerDirectory(NarrativeNames):
                 # 96, but another man's name: a candidate at most)
                 scores[self._given_name_disagreements(where, scores > SHORT_NAME, rivals)] = \
                     SHORT_NAME
+            # (SALIM AL HARTHY printed for Salim Bin Hamad Al Harthy Trading)
+            self._fathers_names_left_out(tokens, where, scores)
         likely = np.flatnonzero(scores >= LIKELY_NAME)
         if not len(likely):  # no candidate: nobody
             return None
