@@ -352,6 +352,9 @@ INVOICES = SheetSchema(
                                   "Amount in Local Currency", "Amount in LC",
                                   "Amount in Transaction Currency", "Amount in Doc Curr",
                                   "Original Trx Amount", "Amount Due Original",
+                                  # Dynamics GP's reports and SmartLists ("Orig. Amount")
+                                  "Orig Amount", "Orig Trx Amount", "Orig Doc Amount",
+                                  "Original Document Amount", "Document Amount",
                                   "Original Value", "Original Amount Due",
                                   "Amount in Company Code Currency", "مبلغ المستند",
                                   # Odoo in Arabic: Total Signed, Total in Company Currency

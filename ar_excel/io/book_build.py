@@ -48,7 +48,7 @@ from ar_excel.io.side_blocks import split_side_by_side
 from ar_excel.io.summary_reports import aging_summary_sheet, summary_instead_of_invoices
 from ar_excel.io.table_read import read_table
 from ar_excel.io.unread_lists import invoice_list_unread
-from ar_excel.model import Book, Issue, Table
+from ar_excel.model import Book, Issue, Table, column_letter
 from ar_excel.names import is_arabic
 from ar_excel.policy import Policy
 from ar_excel.schema import SCHEMAS
@@ -144,7 +144,8 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
             if table is not None:
                 book.tables["Payments"] = table
     book.unusable = unusable
-    dates_in_the_books_order(book, order_given)  # a short export's dates that read either way
+    # a short export's dates that read either way, in the order of the book's other dates
+    dates_in_the_books_order(book, order_given, _titles(book, chosen))
     sales_areas_as_one_customer(book)  # SAP's KNVV: a row per sales area, one customer
     contact_lines_into_their_customer(book)  # a hand-kept master's second phone line
     limits_merged_over_customers(book, grids)  # one limit cell over a group's rows: said
@@ -194,6 +195,20 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     book.arabic = lang == "ar" if lang in ("ar", "en") else (
         bool(texts) and sum(is_arabic(t) for t in texts) * 2 > len(texts))
     return book
+
+
+def _titles(book: Book, chosen: dict[str, Grid]) -> list[tuple[str, str, str]]:
+    """The text cells above each list's header row (a report's title: "User Date:
+    11/30/2026", "As of 30/11/2026"), as (sheet, cell, text)."""
+    out = []
+    for kind, table in book.tables.items():
+        grid = chosen.get(kind)
+        if grid is None or grid.header is not None or table.sheet != (grid.sheet or grid.name):
+            continue
+        for i, row in enumerate(grid.rows[:max(0, table.header_row - 1 - grid.top)]):
+            out.extend((table.sheet, f"{column_letter(grid.left + j)}{grid.top + i + 1}",
+                        v) for j, v in enumerate(row) if isinstance(v, str) and v.strip())
+    return out
 
 
 def _customer_sheets(grids: list[Grid], chosen: dict[str, Grid], policy: Policy,

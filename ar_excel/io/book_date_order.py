@@ -7,11 +7,16 @@ the Policy's order, day first by default. A NetSuite or QuickBooks export read s
 date's day and month swapped, and its invoices fall due before they are dated. The exports
 pasted into one book come from one system: where the Policy does not set the order and
 every other typed date column of the book that shows one shows month first, the columns
-that show none are read month first too, with one Input Issue each saying so. A book whose
-columns show both orders, or only day first (the default anyway), is left as read.
+that show none are read month first too, with one Input Issue each saying so. A report's
+title dated month first says so as well (Dynamics GP's ``User Date: 11/30/2026`` above an
+aged trial balance whose every date reads either way: read day first, ``10/05/2026`` was 10
+May, every invoice 90+ days late). A book whose columns or titles show both orders, or only
+day first (the default anyway), is left as read.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 
@@ -56,17 +61,39 @@ def _date_columns(book: Book) -> list[tuple[Table, str]]:
             for f in SCHEMAS[kind].fields if f.kind == "date" and f.name in table.raw]
 
 
-def dates_in_the_books_order(book: Book, order_given: bool) -> None:
+# A date inside a title's text ("User Date: 11/30/2026", "As of 30/11/2026 10:15 AM").
+_TITLE_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/.-])")
+
+
+def _title_orders(titles: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Each title's date that shows its order: (order, "sheet cell", the date as written)."""
+    out = []
+    for sheet, cell, text in titles:
+        for m in _TITLE_DATE.finditer(normalize_digits(text)):
+            a, b = int(m[1]), int(m[2])
+            if (a > 12) != (b > 12) and max(a, b) <= 31:
+                out.append(("dmy" if a > 12 else "mdy", f"{sheet} {cell}", m[0]))
+    return out
+
+
+def dates_in_the_books_order(book: Book, order_given: bool,
+                             titles: list[tuple[str, str, str]] | None = None) -> None:
     """Read month first the typed date columns that show no order of their own, where every
-    typed date column of the book that shows one shows month first (module docstring)."""
+    typed date column of the book that shows one shows month first, and so does every date
+    of the lists' titles (``titles``: sheet, cell and text of each cell above a list's
+    header) that shows one (module docstring)."""
     if order_given or not book.policy.day_first:
         return
     columns = _date_columns(book)
     orders = [(table, name, *_order(table.raw[name].tolist())) for table, name in columns]
-    shown = {order for _, _, order, _ in orders if order is not None}
+    titled = _title_orders(titles or [])
+    shown = {order for _, _, order, _ in orders if order is not None} | {
+        order for order, _, _ in titled}
     if shown != {"mdy"}:
         return
-    witness = next((table, name) for table, name, order, _ in orders if order == "mdy")
+    said = next(((f"{table.sheet} {name}", _first_month_first((table, name)))
+                 for table, name, order, _ in orders if order == "mdy"), None) or (
+        titled[0][1], titled[0][2])
     for table, name, order, either in orders:
         if order is not None or not either:
             continue
@@ -82,8 +109,8 @@ def dates_in_the_books_order(book: Book, order_given: bool) -> None:
         book.issues.append(table.issue(
             table.frame.index[changed.to_numpy(bool)][0], name,
             f"{len(cells)} date(s) that read either way read month first, as the book's "
-            f"other dates are written ({witness[0].sheet} {witness[1]}: "
-            f"{_first_month_first(witness)}): set date_order on the Policy sheet if they "
+            f"other dates are written ({said[0]}: {said[1]}): set date_order on the Policy "
+            f"sheet if they "
             f"are day first ({cells_named(cells)})"))
 
 
