@@ -32,3 +32,36 @@ def test_a_rafidain_csv_with_arabic_indic_figures_is_in_iqd(tmp_path: Path):
     assert lines["Date"].dt.strftime("%Y-%m-%d").tolist() == ["2026-11-02", "2026-11-15"]
     assert lines["Currency"].tolist() == ["IQD", "IQD"]
 
+
+
+def test_accounts_stating_their_balances_and_accounts_running_them_tie_out_together():
+    """A Jordanian month over three accounts: Arab Bank's XLSX states its opening (15,250.000)
+    and closing (80,473.590), Housing Bank's CSV and Bank al Etihad's XLSX only run a balance
+    on each line. The Reconciliation took the stated closing alone (80,473.590) against all
+    three accounts' movements: 'DOES NOT TIE OUT' by 38,051.980. Each account without
+    stated balances now opens and closes with its own running balance."""
+    import pandas as pd
+
+    from ar_excel.core.ledger import open_items
+    from ar_excel.core.matching import match_statement
+    from ar_excel.policy import Policy
+    from ar_excel.schema import empty_frame
+
+    lines = pd.DataFrame({
+        "Bank Line": ["a1", "a2", "h1", "h2", "e1"],
+        "Date": pd.to_datetime(["2026-11-02", "2026-11-09", "2026-11-01", "2026-11-22",
+                                "2026-11-03"]),
+        "Amount": [66_431.090, -1_207.500, 2_730.400, -3.500, 1_214.000],
+        "Balance": [None, None, 11_130.400, 11_126.900, 22_214.000],
+        "Currency": "JOD", "Description": "INTEREST",
+        "Statement": ["arab_bank", "arab_bank", "housing_bank", "housing_bank",
+                      "bank_al_etihad"]})
+    customers, invoices = empty_frame("Customers"), empty_frame("Invoices")
+    items = open_items(customers, invoices, empty_frame("Payments"), pd.Timestamp("2026-11-30"))
+    out = match_statement(lines, items, customers, Policy(), balances=[
+        {"statement": "arab_bank", "account": "0118123456500", "currency": "JOD",
+         "opening": 15_250.000, "closing": 80_473.590}]).summary
+    rows = {r["Item"]: r["Amount"] for _, r in out.iterrows()}
+    assert rows["Opening balance"] == 44_650.0  # 15,250.000 + 8,400.000 + 21,000.000
+    assert rows["Closing balance (statement)"] == 113_814.49  # 80,473.590 + 11,126.900 + 22,214.000
+    assert rows["Difference"] == 0.0

@@ -294,6 +294,19 @@ def _opening_closing(lines: pd.DataFrame, stated: list[Any]
                  for c in chains.values()}
         closes = [_balance_value(c[-1], "closing") for c in chains.values()]
         closing = sum(closes) if all(c is not None for c in closes) else None
+    if closing is not None and "Statement" in lines and "Balance" in lines:
+        # Statements reconciled together of which some state both balances (Arab Bank's XLSX)
+        # and others only run one on each line (Housing Bank's, Bank al Etihad's exports):
+        # those others open and close with their own running balances, else the closing
+        # stated misses them and the month 'does not tie out' by their movements.
+        named = {str(_balance_value(b, "statement")) for b in stated}
+        groups = dict(list(lines.groupby(lines["Statement"].astype(str), sort=True)))
+        if named <= set(groups):
+            for name, part in groups.items():
+                ends = None if name in named else _running_ends(part)
+                if ends is not None:
+                    opening += ends[0]
+                    closing += ends[1]
     if closing is None and "Balance" in lines and lines["Balance"].notna().any():
         # Each statement's opening is its first running balance less that line's amount, its
         # closing its last running balance (a statement stating its opening balance only, as
@@ -304,20 +317,29 @@ def _opening_closing(lines: pd.DataFrame, stated: list[Any]
         groups = lines.groupby("Statement", sort=True, dropna=False) if "Statement" in lines \
             else [(None, lines)]
         for name, part in groups:
-            bal = part["Balance"].astype("float64")
-            if bal.notna().any():
-                first, last = bal.first_valid_index(), bal.last_valid_index()
-                if newest_first(part):  # (Commercial Bank of Qatar's CSV: the oldest last)
-                    first, last = last, first
+            ends = _running_ends(part)
+            if ends is not None:
                 if str(name) in opens:
                     running_opening += opens[str(name)]
                     mixed = True
                 else:
-                    running_opening += bal[first] - part["Amount"].astype("float64")[first]
-                closing += bal[last]
+                    running_opening += ends[0]
+                closing += ends[1]
         opening = running_opening if opening is None or mixed else opening
         return opening, closing, True
     return opening, closing, False
+
+
+def _running_ends(part: pd.DataFrame) -> tuple[float, float] | None:
+    """One statement's opening (its oldest line's running balance less that line's amount)
+    and closing (its newest line's running balance); None without running balances."""
+    bal = part["Balance"].astype("float64")
+    if not bal.notna().any():
+        return None
+    first, last = bal.first_valid_index(), bal.last_valid_index()
+    if newest_first(part):  # (Commercial Bank of Qatar's CSV: the oldest last)
+        first, last = last, first
+    return bal[first] - part["Amount"].astype("float64")[first], bal[last]
 
 
 def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched: pd.DataFrame,
