@@ -75,11 +75,20 @@ OWN_LAYOUTS = tuple(tuple(match_key(c) for c in cols) for cols in (
 def _header_fit(grid: Grid, schema: SheetSchema) -> int:
     """How many of the schema's columns the grid's best header row names (0 when a required
     column is missing)."""
+    required = {f.name for f in schema.fields if f.required}
+    return max((len(named) for _, named in header_rows(grid, schema) if required <= named),
+               default=0)
+
+
+def header_rows(grid: Grid, schema: SheetSchema) -> list[tuple[int, set[str]]]:
+    """Each row that may be the grid's header (its table's header, else one of its first
+    rows) with the schema's columns it names as the reader reads them: a two-row header's
+    labels, the columns the reader derives (an amount before tax, a ledger's Debit and
+    Credit for the Amount); a row that heads another kind of list is left out."""
     index = alias_index(schema)
     invoice_words = alias_index(SCHEMAS["Invoices"])
-    required = {f.name for f in schema.fields if f.required}
     rows = [grid.header] if grid.header is not None else grid.rows[:HEADER_SEARCH_ROWS]
-    best = 0
+    out: list[tuple[int, set[str]]] = []
     for i, row in enumerate(rows):
         if grid.header is None and (two := two_row_header(grid.rows, i, schema)) is not None:
             row = two  # a group label merged over the labels under it ("المبالغ")
@@ -106,9 +115,8 @@ def _header_fit(grid: Grid, schema: SheetSchema) -> int:
             continue  # documents falling due, or still open: invoices, not receipts
         if schema.name == "Payments" and _typed_invoices(row, grid.rows[i + 1:i + 1 + _PEEK]):
             continue  # a register typing its lines Invoice / Payment: invoices, receipts among
-        if required <= named:
-            best = max(best, len(named))
-    return best
+        out.append((i, named))
+    return out
 
 
 _PEEK = 200  # lines under a header looked at for a document type

@@ -8,8 +8,8 @@ no credit figures, and nothing said why. Such a sheet is named, with the columns
 from __future__ import annotations
 
 from ar_excel.io.grid import Grid
-from ar_excel.io.headers import HEADER_SEARCH_ROWS, alias_index, fields_named
-from ar_excel.io.sheet_kinds import NEVER_BY_CONTENT, OUTPUT_TABS, find_kind
+from ar_excel.io.headers import alias_index, fields_named
+from ar_excel.io.sheet_kinds import NEVER_BY_CONTENT, OUTPUT_TABS, find_kind, header_rows
 from ar_excel.model import Issue
 from ar_excel.names import match_key
 from ar_excel.schema import SCHEMAS
@@ -32,14 +32,17 @@ def invoice_list_unread(grids: list[Grid], taken: set[str]) -> Issue | None:
                 or match_key(sheet) in OUTPUT_TABS | NEVER_BY_CONTENT \
                 or find_kind(g.name) is not None:  # (an optional sheet: Invoice Lines...)
             continue
-        for i, row in enumerate(g.rows[:HEADER_SEARCH_ROWS]):
-            named = fields_named(row, index)
-            if len(named) < _LEAST or not {"Invoice No", "Invoice Date"} <= named:
+        # the header as the reader reads it: an amount before tax is the Amount, a report
+        # grouped under its customers' names has their Customer ID
+        for i, named in header_rows(g, schema):
+            written = fields_named(g.rows[i], index)  # what the row itself names: a title
+            # or blank row over the header, read with it as a two-row header, is no header
+            if not written or len(named) < _LEAST or not {"Invoice No", "Invoice Date"} <= named:
                 continue
             missing = [f for f in required if f not in named]
             if not missing:
                 break
-            shown = [f.name for f in schema.fields if f.name in named]
+            shown = [f.name for f in schema.fields if f.name in written]
             return Issue(sheet, f"A{i + 1}", ", ".join(missing), "", (
                 f"sheet '{sheet}' looks like an invoice list (its header row {i + 1} names "
                 f"{', '.join(shown)}) but has no column for {', '.join(missing)}: not read; "
