@@ -163,8 +163,10 @@ def _receipts_in_another_currency(payments: Table, invoices: Table,
         codes = invoice_currency(first, master)
     else:
         codes = first["Currency"] if "Currency" in first else pd.Series(None, index=first.index)
+    # (an invoice whose currency nothing states is applied to: its code is no text, not
+    # even where the whole list states none and pandas fills the blanks with NaN)
     by_invoice = {n: c for n, c in zip(first["Invoice No"], said_currencies(codes),
-                                       strict=True) if c is not None}
+                                       strict=True) if isinstance(c, str)}
     issues, said = [], set()
     for index in stated.index[stated.notna()]:
         number, own = frame.at[index, "Invoice No"], stated[index]
