@@ -429,8 +429,8 @@ _ITEMS = {
 }
 _NOTES: list[tuple[re.Pattern[str], object]] = [(re.compile(p + "$"), t) for p, t in (
     (r"as stated by the bank", "كما أورده البنك"),
-    (r"from the first line's running balance", "من الرصيد الجاري لأول سطر"),
-    (r"from the last line's running balance", "من الرصيد الجاري لآخر سطر"),
+    (r"from the oldest line's running balance", "من الرصيد الجاري لأقدم سطر"),
+    (r"from the newest line's running balance", "من الرصيد الجاري لأحدث سطر"),
     (r"not stated", "غير مذكور"),
     (r"opening \+ credits - debits", "الافتتاحي + الإيداعات - المسحوبات"),
     (r"ties out", "متطابق"),

@@ -364,7 +364,7 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
                   else pd.Series("", index=lines.index))
     currencies = sorted(set(stated_ccy))
     row("Opening balance", opening, None, "as stated by the bank" if stated else
-        ("from the first line's running balance" if opening is not None else "not stated"))
+        ("from the oldest line's running balance" if opening is not None else "not stated"))
     # Adding EGP to USD is no figure to post: say so where the reader starts.
     row("Credits (money in)", credits.sum(), int(len(credits)),
         f"adds {', '.join(c or 'no currency' for c in currencies)}: each currency below"
@@ -372,7 +372,7 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
     row("Debits (money out, not AR)", -debits.sum(), int(len(debits)))
     row("Closing balance (computed)", computed, None, "opening + credits - debits")
     row("Closing balance (statement)", closing, None,
-        "from the last line's running balance" if running_closing
+        "from the newest line's running balance" if running_closing
         else "" if closing is not None else "not stated")
     if computed is not None and closing is not None:
         diff = round(computed - closing, places)
