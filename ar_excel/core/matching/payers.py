@@ -98,6 +98,11 @@ BOILERPLATE = {
     "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE", "PO", "LPO",
     # the payment types British exports write beside the narrative (Lloyds: FPI, BGC...)
     "FPI", "FPO", "BGC", "BACS", "CHAPS", "TFR", "DDR",
+    # Jordan's instant transfers and bill payments (CliQ حوالة فورية واردة من الاسم المستعار X;
+    # eFAWATEERcom BILL PAYMENT BILLING NO 10105) and Iraq's words for a cheque and an invoice
+    # (صك مقاصة، قائمة رقم ٣١٥): no word of a name
+    "CLIQ", "ALIAS", "EFAWATEERCOM", "EFAWATEER", "BILLING", "JOD", "IQD",
+    "فوريه", "الاسم", "المستعار", "الاشتراك", "المشترك", "صك", "قائمه", "قوائم",
 }
 # Words Gulf and Egyptian banks print around a name that are no part of it (IBFT FALCON TRDG,
 # CASH DEP BRANCH 0286 BY ..., CLG CHQ ...): a run of name words ends there (``_name_runs``).
@@ -149,9 +154,15 @@ _BANKS = re.compile(
     r"QIIB|QIB|CBQ|IBQ|QDB|DUKHAN BANK|MASRAF AL ?RAYAN|AHLI ?BANK|NBO|OAB|BDOF|ALIZZ|NBB|BBK|"
     r"BISB|KHCB|ITHMAAR|AUB|AL ?SALAM BANK|OMAN ARAB BANK|COMMERCIAL BANK(?: OF QATAR)?|"
     r"(?:QATAR|QATAR INTERNATIONAL|BAHRAIN|OMAN|KUWAIT) ISLAMIC BANK|SOHAR INTERNATIONAL BANK|"
-    r"AHLI UNITED BANK)\b|"
+    r"AHLI UNITED BANK|"
+    # (Jordan's and Iraq's, as a transfer's narrative names the bank it came through: حوالة
+    # واردة ACH من بنك القاهرة عمان, INCOMING TRANSFER VIA HOUSING BANK)
+    r"HOUSING BANK|CAIRO AMMAN BANK|JORDAN KUWAIT BANK|JORDAN ISLAMIC BANK|"
+    r"JORDAN COMMERCIAL BANK|BANK AL ?ETIHAD|CAPITAL BANK|SAFWA ISLAMIC BANK|INVESTBANK|"
+    r"ARAB JORDAN INVESTMENT BANK|RAFIDAIN BANK|RASHEED BANK|TRADE BANK OF IRAQ|"
+    r"KURDISTAN INTERNATIONAL BANK|CIHAN BANK)\b|"
     r"(?<!\w)(?:ال)?(?:بنك|مصرف)\s+\w+(?:\s+(?:المصري|الدولي|التجاري|الوطني|الاسلامي|العربي|"
-    r"المتحد))?")
+    r"المتحد|عمان|الاردني|الكويتي|العراقي|للتجاره والتمويل))?")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z]+)")
 
 
@@ -172,8 +183,11 @@ _BANK_WORDS = frozenset({
 # The payer quoting its customer number at us (CUST NO 11017, CUSTOMER CODE C-1046, CLIENT ID
 # 2045, كود العميل 11017): the number after the word naming it as one, not a bare CUST (CUST REF
 # is the payer's own reference).
+# eFAWATEERcom (Jordan) prints the number the biller gave the payer, its customer number:
+# BILLING NO 10105, رقم الاشتراك / رقم المشترك 10105.
 _CUSTOMER_CODE = re.compile(
-    r"(?:\b(?:CUST(?:OMER)?|CLIENT)[\s.]*(?:NO|NR|NUMBER|CODE|ID)\b|(?:كود|رقم) العميل)"
+    r"(?:\b(?:CUST(?:OMER)?|CLIENT)[\s.]*(?:NO|NR|NUMBER|CODE|ID)\b|(?:كود|رقم) العميل|"
+    r"\bBILLING[\s.]*(?:NO|NR|NUMBER)\b|رقم (?:الاشتراك|المشترك))"
     r"[\s.:#-]*([A-Z/_-]*\d[A-Z0-9/_-]*)")
 _NOT_DIGIT = re.compile(r"\D")
 _ACCOUNT_LIST = re.compile(r"[;,\n]")
@@ -637,7 +651,9 @@ class PayerDirectory(NarrativeNames):
     def by_code(self, text: str) -> Payer | None:
         """The customer whose ID a folded narrative quotes as its customer number (CUST NO
         11017, كود العميل C1046), when it is exactly one customer's (zero padding aside)."""
-        if "CUST" not in text and "CLIENT" not in text and "العميل" not in text:
+        if "CUST" not in text and "CLIENT" not in text and "العميل" not in text \
+                and "BILLING" not in text and "رقم الاشتراك" not in text \
+                and "رقم المشترك" not in text:
             return None
         for m in _CUSTOMER_CODE.finditer(text):
             owners = self._code_keys.get(_code_key(m.group(1)))
