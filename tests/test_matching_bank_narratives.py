@@ -123,9 +123,10 @@ BY_PAYER = [
      [("INV-2026-00456", 12650.00, "amount+payer", "Matched")]),
     (line(26412.75, "INWARD CLEARING CHQ 778812 DELTA STEEL"),
      [("INV-2026-00460", 26412.75, "amount+payer", "Matched")]),
-    # A cheque deposit whose amount is one open invoice's, and not round: the amount is enough.
+    # A cheque deposit whose amount is one open invoice's, and not round: the amount is enough,
+    # and CAIRO PHARMA names the payer besides (CAIRO a place's word, ``names._PLACES``).
     (line(6984.30, "CHQ DEP 004512 NBE CAIRO PHARMA"),
-     [("INV-2026-00490", 6984.30, "amount-only", "Matched")]),
+     [("INV-2026-00490", 6984.30, "amount+payer", "Matched")]),
 ]
 
 

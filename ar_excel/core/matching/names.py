@@ -306,6 +306,49 @@ def _gulf_spelling(words: list[str], k: int) -> str:
     return found or w
 
 
+# Places whose English name is no transliteration of the Arabic (ALEXANDRIA, ALEX for
+# الإسكندرية; CAIRO for القاهرة; SUEZ for السويس; SHARJAH for الشارقة), or which banks print
+# in one word or in two (PORT SAID, PORTSAID, BUR SAID, بور سعيد): every spelling, with its
+# article or without, reads as the place's one key (marked ' so that no skeleton reads as
+# it). Places whose names a skeleton already reads alike in both scripts (RIYADH, JEDDAH,
+# DUBAI, MUSCAT, LUXOR) need no entry.
+_PLACES = {
+    "'skndr": ("ALEXANDRIA", "ALEX", "ISKANDARIA", "ISKANDARIYA", "ISKANDARYA", "ESKANDARIA",
+               "ESKANDARIYA", "ESKANDARYA", "ESKANDRIA", "ISKANDRIA", "ALEXANDRIE",
+               "اسكندريه"),
+    "'khr": ("CAIRO", "KAHIRA", "QAHIRA", "KAHERA", "QAHERA", "KAHIRAH", "QAHIRAH", "CAIRE",
+             "قاهره"),
+    "'sws": ("SUEZ", "SUWAYS", "SUWEIS", "SWEIS", "SUWAIS", "SUES", "سويس"),
+    "'brsd": ("PORTSAID", "BURSAID", "BORSAID", "PORTSAEED", "BURSAEED", "بورسعيد"),
+    "'$rk": ("SHARJAH", "SHARJA", "SHARIQA", "SHARIQAH", "SHARIKA", "شارقه"),
+    "'hrGd": ("HURGHADA", "HURGADA", "GHARDAQA", "GHARDAKA", "GHARDAQAH", "غردقه"),
+    "'zkzk": ("ZAGAZIG", "ZAQAZIQ", "ZAKAZIK", "زقازيق"),
+}
+_PLACE_OF = {fold_text(w): key for key, spellings in _PLACES.items() for w in spellings}
+# (the article glued to a spelling: ALKAHIRA, ELSUWAYS, القاهرة)
+_PLACE_OF.update({a + w: key for w, key in list(_PLACE_OF.items())
+                  for a in (("ال",) if _AR.search(w) else ("AL", "EL"))})
+# The first word of a place printed in two (PORT SAID, BUR SAID, بور سعيد): read joined.
+_PLACE_FIRST_WORDS = frozenset({"PORT", "BUR", "BOR", "بور"})
+_PLACE_WORDS = _PLACE_FIRST_WORDS | frozenset(_PLACE_OF)
+
+
+def _places_read(raw: list[str]) -> list[str]:
+    """``raw`` with each spelling of a place (``_PLACES``) as its key, a place printed in two
+    words joined, and the article printed apart before it (AL SUWAYS, EL KAHIRA) left out."""
+    out = list(raw)
+    for k, w in enumerate(out):
+        if w in _PLACE_FIRST_WORDS and k + 1 < len(out) and w + out[k + 1] in _PLACE_OF:
+            out[k], out[k + 1] = "", w + out[k + 1]
+            continue
+        key = _PLACE_OF.get(w)
+        if key is not None:
+            out[k] = key
+            if k and out[k - 1] in ("AL", "EL", "ال"):
+                out[k - 1] = ""
+    return out
+
+
 # Son / daughter of, joining a person's name to the father's (سالم بن حمد الحارثي): Gulf banks
 # print the name without it (SALIM HAMAD AL HARTHY). A name that begins with it, after no word
 # of the name (Bin Dawood Trading, مؤسسة بن لادن), is a family's, as AL is: a word of the name,
@@ -332,6 +375,8 @@ def _raw_words(name: object) -> list[str]:
     raw = _NOT_A_NAME.sub(" ", text).split()
     if not _CONNECTORS.isdisjoint(raw):
         raw = _without_connectors(raw)
+    if not _PLACE_WORDS.isdisjoint(raw):
+        raw = _places_read(raw)
     for k in range(len(raw) - 1):
         w = raw[k]
         if w in _SUN_ARTICLES and raw[k + 1].startswith(w[1:]) and len(raw[k + 1]) > len(w):
@@ -407,6 +452,8 @@ GIVEN_NAME_RIVALS = {"mhmd": "mhmwd", "mhmwd": "mhmd", "hsn": "hsyn", "hsyn": "h
 def _word_skeletons(w: str) -> tuple[str, ...]:
     if w in _GIVEN_NAMES:
         return (_GIVEN_NAMES[w],)
+    if w[:1] == "'" and w in _PLACES:
+        return (w,)
     return tuple(skeleton(x) for x in _word_reading(w))
 
 
@@ -504,6 +551,8 @@ def _printed_words(name: str, given_names_as_written: bool) -> Iterator[str | No
     of the word (a business word translated or abbreviated; a given name's own key unless
     ``given_names_as_written``)."""
     def as_written(w: str) -> bool:
+        if w[:1] == "'":  # (a place's key: a reading of the word, ``_places_read``)
+            return False
         return _word_reading(w) == (w,) if w not in _GIVEN_NAMES else given_names_as_written
 
     for held, own in _held_words(name):
