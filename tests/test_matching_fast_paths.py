@@ -293,6 +293,37 @@ def test_one_digit_apart_as_trying_every_position():
         assert one_digit_apart(a, b) == _one_digit_apart_plain(a, b), (a, b)
 
 
+def test_series_tops_as_read_by_the_series_pattern():
+    from ar_excel.core.matching.partial_references import (
+        _LAST_DIGITS,
+        _series_of,
+        series_tops,
+    )
+
+    def plain(numbers: set[str]) -> dict[tuple[str, int], str]:
+        top: dict[tuple[str, int], str] = {}
+        for number in numbers:
+            if _LAST_DIGITS.search(number) is None:
+                continue
+            d = re.sub(r"\D", "", number)
+            key = (_series_of(number), len(d))
+            if d > top.get(key, ""):
+                top[key] = d
+        return top
+
+    rng = random.Random(5)
+    # Latin, Arabic-Indic and Persian digits, a Devanagari digit the series pattern does not
+    # read as a last digit, letters of both cases, separators.
+    alphabet = "0129٠١٩۰۹१aAsS-/ .\n"
+    sets = [{"".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))).strip()
+             for _ in range(rng.randint(1, 6))} for _ in range(5_000)]
+    assert series_tops({"SI-26/00250", "si-26/00251", "SI-26/0099", "٢٠٢٦/٠٠٤", "CASH"}) == {
+        ("SI-26/", 7): "2600251", ("SI-26/", 6): "260099", ("٢٠٢٦/", 7): "٢٠٢٦٠٠٤"}
+    assert sum(bool(plain(s)) for s in sets) > 2_000
+    for numbers in sets:
+        assert series_tops(numbers) == plain(numbers), numbers
+
+
 def test_accounts_printed_in_a_statement_read_at_once_as_line_by_line():
     from ar_excel.core.matching.payers import _ACCOUNT_RUN, printed_accounts
 

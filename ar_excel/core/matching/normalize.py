@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # (ة is written ه as often as not: الفاتورة, الفاتوره.)
@@ -44,6 +45,13 @@ def fold_text(text: object) -> str:
     s = str(text)
     if s.isascii():
         return s.upper()
+    return _fold_unicode(s)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_unicode(s: str) -> str:
+    """``fold_text`` of a text beyond ASCII. (Remembered: a line's Arabic narrative and name
+    are folded by each rule that reads them, and normalising is the costly part.)"""
     s = unicodedata.normalize("NFKC", s).translate(_DIGITS)
     s = _TASHKEEL.sub("", s).translate(_ARABIC_FOLD)
     if "ف" in s:
@@ -430,8 +438,14 @@ def one_digit_apart(a: str, b: str) -> bool:
         a, b, la, lb = b, a, lb, la
     if la - lb > 1:
         return False
-    # Everything before the first difference is the same; what is left decides.
-    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), lb)
+    # Everything before the first difference is the same; what is left decides. (Found by a
+    # plain loop: this is asked of every open invoice of a receipt's amount, and a generator
+    # costs more than the comparison.)
+    i = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        i += 1
     if la == lb:
         return a[i + 1:] == b[i + 1:] or (  # one mistyped digit, or two adjacent swapped
             a[i + 2:] == b[i + 2:] and a[i] == b[i + 1] and a[i + 1] == b[i])
