@@ -435,6 +435,12 @@ def _word_reading(w: str) -> tuple[str, ...]:
 _GIVEN_NAMES = {fold_text(w): key for key, spellings in {
     # (Mohammed as Gulf banks cut it to fit: MOHD ABDULLA ALKUWARI)
     "mhmd": ("MOHD", "MHD", "MUHD", "MOHMD", "MOHAMMD", "MOHAMD"),
+    # (ABDULLAH, عبدالله: a whole name, whose skeleton bdl is ABDUL's, the first half of a
+    # name: ABDULLA AHMED is no ABDUL HAMEED, ABDULLAH RAHMAN no ABDULRAHMAN. Joined to the
+    # next word as ABDUL is (ABDULLAH AL KUWARI: one token), by a key no skeleton has and
+    # far from ABDUL's, bdl, in a comparison of whole names.)
+    "Ab": ("ABDULLA", "ABDULLAH", "ABDALLA", "ABDALLAH", "ABDULAH", "ABDELLAH", "ABDOULLAH",
+           "ABDULLAHI", "عبدالله", "عبداله"),
     "mhmwd": ("MAHMOUD", "MAHMUD", "MAHMOOD", "MAHMOD", "MAHMOUDE", "MAHMOUED", "MEHMOOD",
               "MEHMUD", "محمود"),
     "hsyn": ("HUSSEIN", "HUSSIEN", "HUSEIN", "HUSAIN", "HUSSAIN", "HOSSEIN", "HOSSIN", "HUSSEN",
@@ -465,9 +471,10 @@ def name_tokens(name: object) -> list[str]:
     return list(_name_tokens(str(name)))
 
 
-# Words that banks glue to the next one or not: the article (AL, EL, ال) and ABDUL / ABDEL
-# (ABDEL RAHMAN, ABDELRAHMAN; ABD and عبد are glued to the next word in ``_raw_words``).
-_JOINS_NEXT = {"l", "bdl"}
+# Words that banks glue to the next one or not: the article (AL, EL, ال), ABDUL / ABDEL
+# (ABDEL RAHMAN, ABDELRAHMAN; ABD and عبد are glued to the next word in ``_raw_words``) and
+# ABDULLAH (its key in ``_GIVEN_NAMES``).
+_JOINS_NEXT = {"l", "bdl", "Ab"}
 
 
 def _held_words(name: str) -> Iterator[tuple[list[tuple[str, str]], tuple[str, str] | None]]:
