@@ -58,3 +58,10 @@ def test_the_reason_in_arabic():
     assert arabic_reason(reason(r)).endswith(
         "الاسم هو اسم العميل A02 (Dawood Trading Co) بشكله القانوني المطبوع: شركة شقيقة تدفع "
         "عنه؟ يُرجى التأكيد")
+
+
+def test_the_other_ones_legal_form_printed_whether_it_owes_or_not():
+    """The Co's invoices settled earlier in the month, DAWOOD TRADING CO paying 7,320.00 (the
+    LLC's) was Matched: the Co owed nothing. Its name printed is no less the Co's."""
+    r = match(CUSTOMERS, [INVOICES[1]], {"amount": 7320.00, "desc": "TT INWARD DAWOOD TRADING CO"})
+    assert allocations(r) == [("AE-2202", 7320.00, "amount+payer", "Suggested")]

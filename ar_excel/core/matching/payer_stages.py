@@ -140,10 +140,10 @@ class PayerStages:
 
     def _namesake(self, f: LineFacts, cust: str) -> str | None:
         """A look-alike of the line's whose name is ``cust``'s word for word but for the legal
-        form (Dawood Trading Co beside Dawood Trading LLC: sister companies), owing in the
-        line's currency, whose legal form the bank prints and ``cust``'s not (DAWOOD TRADING
-        CO paying the LLC's invoice): the name is the other's, the amount this one's, as when
-        a name is clearly another customer's (``_other_customer_named``): a related company
+        form (Dawood Trading Co beside Dawood Trading LLC: sister companies) whose legal form
+        the bank prints and ``cust``'s not (DAWOOD TRADING CO paying the LLC's invoice),
+        whether it owes or not: the name is the other's, the amount this one's, as when a
+        name is clearly another customer's (``_other_customer_named``): a related company
         paying, which a person confirms. (Without a legal form printed, or with ``cust``'s,
         the amount decides between the two.)"""
         if f.payer is None or f.payer.customer is not None:
@@ -154,8 +154,7 @@ class PayerStages:
         names = self.payers.names
         printed: frozenset[str] | None = None
         for c, _ in f.payer.candidates:
-            if c == cust or self.payers.name_words(c) != own \
-                    or not self.inv.open_of(c, f.currency, f.date):
+            if c == cust or self.payers.name_words(c) != own:
                 continue
             if printed is None:
                 printed = legal_forms(self._descriptions[f.pos]) \
