@@ -106,6 +106,8 @@ def reviews_from(previous: pd.DataFrame | None, lines: pd.DataFrame,
     a previous ``Unmatched Bank`` tab), per bank line of this statement (``lines``: its Bank
     Line, Date and Amount; a previous row counts for the line of the same id, date and amount,
     or of the same id where the tab has no Date or amount column)."""
+    if previous_unmatched is None and (previous is None or not len(previous)):
+        return {}  # (no earlier tab, nothing answered: the lines' keys are not worked out)
     current = {str(b): _key(b, d, a) for b, d, a in zip(
         lines["Bank Line"], lines["Date"] if "Date" in lines else [None] * len(lines),
         lines["Amount"] if "Amount" in lines else [None] * len(lines), strict=True)}
