@@ -797,20 +797,10 @@ class PayerDirectory(NarrativeNames):
         if not tokens:
             return None
         truncated = len(str(name)) >= TRUNCATED_AT and not narrative and len(tokens) > 1
-        shapes = scripts = None
-        if self._short_tokens and any(
-                self._construct_state(t) in self._short_tokens for t in tokens):
-            scripts = token_scripts(text)
-            shapes = token_shapes(text)
-            if tokens != printed and len(shapes) == len(tokens):
-                # (a Latin AL SALMIYA read as SALMIYA: its shape without the article too)
-                shapes = tuple(
-                    sh[2:] if t != p and sh is not None and sh.startswith("_l") else sh
-                    for t, p, sh in zip(tokens, printed, shapes, strict=True))
-        key = (tuple(tokens), truncated, narrative, shapes, scripts)
-        if key not in self._cache:  # the same payer name comes back all month
-            self._cache[key] = self._score(tokens, truncated, narrative, shapes, scripts)
-        scored = self._cache[key]
+        scored = self._read(text, printed, tokens, truncated, narrative)
+        if scored is None or not scored.certain:
+            scored = self._article_left_out(text, printed, tokens, truncated, narrative,
+                                            scored) or scored
         if narrative and scored is not None and scored.candidates \
                 and scored.candidates[0][1] > ONE_WORD_NAME:
             scored = self._one_word_among_others(str(name), scored)
@@ -839,6 +829,48 @@ class PayerDirectory(NarrativeNames):
             if not rivals:
                 return Payer(cid, "learned name", 97.0)
         return scored
+
+    def _read(self, text: str, printed: list[str], tokens: list[str], truncated: bool,
+              narrative: bool) -> Payer | None:
+        """``_score`` of a text's ``tokens`` (``printed``: as ``name_tokens`` reads it), with
+        the shapes of its words where a token is a customer's short word; cached."""
+        shapes = scripts = None
+        if self._short_tokens and any(
+                self._construct_state(t) in self._short_tokens for t in tokens):
+            scripts = token_scripts(text)
+            shapes = token_shapes(text)
+            if tokens != printed and len(shapes) == len(tokens):
+                # (a Latin AL SALMIYA read as SALMIYA: its shape without the article too)
+                shapes = tuple(
+                    sh[2:] if t != p and sh is not None and sh.startswith("_l") else sh
+                    for t, p, sh in zip(tokens, printed, shapes, strict=True))
+        key = (tuple(tokens), truncated, narrative, shapes, scripts)
+        if key not in self._cache:  # the same payer name comes back all month
+            self._cache[key] = self._score(tokens, truncated, narrative, shapes, scripts)
+        return self._cache[key]
+
+    def _article_left_out(self, text: str, printed: list[str], tokens: list[str],
+                          truncated: bool, narrative: bool, scored: Payer | None) -> Payer | None:
+        """The payer read with the article taken off a word the text writes with it (AL DELTA
+        FOOD INDUSTRIES: Delta For Food Industries W.L.L.), where other customers' names have
+        the word with the article (Al Delta Pharmaceutical, الدلتا للهندسة) and the reading with
+        it (``scored``) names no one for sure: banks print AL / EL before a name the master
+        writes without it. The payer when that reading is certain and its customer scores the
+        margin over every candidate of the reading with the article; None otherwise."""
+        bare = self._without_article(text, tokens, known=True)
+        if bare == tokens:
+            return None
+        found = self._read(text, printed, bare, truncated, narrative)
+        if found is None or found.customer is None or not found.certain:
+            return None
+        rivals = [(c, sc) for c, sc in (scored.candidates if scored else ())
+                  if c != found.customer]
+        if rivals and found.score - max(sc for _, sc in rivals) < MARGIN:
+            return None
+        seen = {c for c, _ in found.candidates}
+        candidates = sorted([*found.candidates, *((c, sc) for c, sc in rivals if c not in seen)],
+                            key=lambda x: -x[1])
+        return Payer(found.customer, found.how, found.score, candidates, found.evidence)
 
     @staticmethod
     def _either(better: Payer, other: Payer) -> Payer:
@@ -949,16 +981,17 @@ class PayerDirectory(NarrativeNames):
         end()
         return runs
 
-    def _without_article(self, text: str, tokens: list[str]) -> list[str]:
+    def _without_article(self, text: str, tokens: list[str], known: bool = False) -> list[str]:
         """``tokens`` with the article taken off a word written in Arabic with it (السالمية,
         الفريد) that is no customer's word while the word without it is (the master's Salmiya
         Electronics, Farid Motors): a bank printing the Arabic name writes the article the
         English name leaves out. Only a word of 3 consonants or more once without it, and
         only where the article is one for sure: ال in Arabic letters, or AL / EL printed as a
-        word of its own (AL SALMIYA, EL-SALMIYA; ALBERT, ALFREDO: no AL)."""
+        word of its own (AL SALMIYA, EL-SALMIYA; ALBERT, ALFREDO: no AL). ``known``: also a
+        word that is a customer's word with the article too (``_article_left_out``)."""
         postings = self._postings
-        if not any(len(t) >= 4 and t[0] == "l" and t not in postings and t[1:] in postings
-                   for t in tokens):
+        if not any(len(t) >= 4 and t[0] == "l" and (known or t not in postings)
+                   and t[1:] in postings for t in tokens):
             return tokens
         written = token_scripts(text)
         if len(written) != len(tokens):
@@ -973,8 +1006,8 @@ class PayerDirectory(NarrativeNames):
                  if m.group(1) not in BOILERPLATE
                  and name_tokens(m.group(1)) == [skeleton(m.group(1))]}
         # (written with the article ال, then a consonant: not ALAMAL, الامل)
-        return [t[1:] if len(t) >= 4 and t[0] == "l" and t not in postings and t[1:] in postings
-                and t not in kept and w is not None
+        return [t[1:] if len(t) >= 4 and t[0] == "l" and (known or t not in postings)
+                and t[1:] in postings and t not in kept and w is not None
                 and ((w[1] and w[0][:2] == "_l" and w[0][2:3] not in ("", "_", "="))
                      or (not w[1] and t in apart and w[0][2:3] not in ("", "_", "~")))
                 else t for t, w in zip(tokens, written, strict=True)]
