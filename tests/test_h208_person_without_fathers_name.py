@@ -36,3 +36,15 @@ def test_another_customer_with_both_words_leaves_it_to_a_person():
 def test_the_words_out_of_order_or_the_family_name_alone_do_not():
     r = match(CUSTOMERS, INVOICES, {"amount": 1234.56, "desc": "IBFT CR-HAMAD AL HARTHY"})
     assert all(i != "OMI-O01" or st != "Matched" for i, _, _, st in allocations(r))
+
+
+def test_nor_does_the_amount_decide_between_two_such_people():
+    """Salim Bin Hamad and Salim Bin Saif Al Harthy are two people: SALIM AL HARTHY paying
+    exactly one's invoice (the other owes another amount) is a candidate a person confirms,
+    not a look-alike name the amount settles (it was Matched, 0.87)."""
+    both = CUSTOMERS + [customer("O05", "Salim Bin Saif Al Harthy Contracting")]
+    invoices = [invoice("OMI-O01", "O01", 2750.00), invoice("OMI-O05", "O05", 1640.25)]
+    for row in ({"desc": "IBFT CR-SALIM AL HARTHY"},
+                {"desc": "IBFT CR-SALIM AL HARTHY", "cp": "SALIM AL HARTHY"}):
+        r = match(both, invoices, {"amount": 2750.00, **row})
+        assert allocations(r) == [("OMI-O01", 2750.00, "amount+payer", "Suggested")], row

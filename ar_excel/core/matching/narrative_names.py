@@ -46,9 +46,11 @@ PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its par
 SHORT_SKELETON = 3  # a word whose skeleton is this short is many words (SALMIYA, SALEM, SALMI)
 SHORT_NAME = 85.0  # a name read only through such a skeleton: a candidate a person confirms
 PART_OF_NAME = 87.0  # a text writing only part of a name (``_narrative_scores``)
-# A person's name written without the father's (``_fathers_names_left_out``): a likely name,
-# and a certain one (over ``payers.CERTAIN_NAME``) where no other customer's has both words.
-PERSON_NAME = 90.0
+# A person's name written without the father's (``_fathers_names_left_out``): a certain name
+# (over ``payers.CERTAIN_NAME``) where no other customer's has both words; else a candidate a
+# person confirms, under the 88 at which the amount decides between look-alike names (two
+# people, Salim Bin Hamad and Salim Bin Saif Al Harthy, are no sister companies).
+PERSON_NAME = 87.0
 PERSON_NAME_ALONE = 93.0
 # Son / daughter of and the father's name after it (SALIM BIN HAMAD, سالم بن حمد), after a word
 # of the name (a name beginning with BIN, Bin Dawood Trading, is a family's: kept).
