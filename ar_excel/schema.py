@@ -355,6 +355,7 @@ INVOICES = SheetSchema(
                                   # Dynamics GP's reports and SmartLists ("Orig. Amount")
                                   "Orig Amount", "Orig Trx Amount", "Orig Doc Amount",
                                   "Original Document Amount", "Document Amount",
+                                  "Doc Amount",
                                   "Original Value", "Original Amount Due",
                                   "Amount in Company Code Currency", "مبلغ المستند",
                                   # Odoo in Arabic: Total Signed, Total in Company Currency

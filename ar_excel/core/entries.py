@@ -44,6 +44,7 @@ CREDIT_TYPES = frozenset(match_key(w) for w in (
     # ERP document types: Dynamics GP (Credit Memos, RTN), Sage 50 (SC: sales credit),
     # QuickBooks / Sage US (CM)
     "Credit Memos", "RTN", "CM", "SC", "Sales Credit", "Sales Credit Note",
+    "ED",  # Sage 300's earned discount: a discount the customer took, off what it owes
     # Dynamics GP's receivables document types (SLS, DR, FIN, WRN, SVC, RTN, CR, PMT): "CR"
     # is its credit memo, unless the column says Cash / CR (a sale on credit terms)
     "CR", "out_refund",  # (and Odoo's move type for a credit note)
@@ -80,6 +81,21 @@ RECEIPT_TYPES = frozenset(match_key(w) for w in (
     "ايصال استلام", "تحصيل نقدي", "تحصيلات", "سندات قبض", "Receipt Voucher",
     "Payment Received", "Customer Receipt", "Cheque Received", "Check Received"))
 
+# Sage 300's receipts (PY, UC) beside its prepayment, PI: money received ahead of an invoice.
+# Elsewhere PI is as often a pro-forma invoice, no money at all: a prepayment only beside them.
+SAGE_300_RECEIPTS = frozenset(match_key(w) for w in ("PY", "UC"))
+SAGE_300_PREPAYMENT = match_key("PI")
+
+
+def prepayment_kinds(kinds: object) -> list[str]:
+    """The values of one document type column (``kinds``: its distinct values) naming Sage
+    300's prepayment (PI), where the column names its receipts (PY, UC) too."""
+    keys = {match_key(v): v for v in kinds if isinstance(v, str)}
+    if not keys.keys() & SAGE_300_RECEIPTS:
+        return []
+    return [v for k, v in keys.items() if k == SAGE_300_PREPAYMENT]
+
+
 # QuickBooks' and Zoho Books' Sales Receipt is a cash sale: paid at the sale, so never owed
 # (no receivable, no receipt of a receivable). Sage 50 names its customer receipts so, beside
 # its own document types (SI / SC / SR, Sales Invoice, Sales Credit): there it is a receipt.
@@ -92,7 +108,8 @@ SAGE_SALES_TYPES = frozenset(match_key(w) for w in (
 # debit of the account (a credit the customer held, paid out). Not "Refund Note": a credit.
 REFUND_TYPES = frozenset(match_key(w) for w in (
     "Refund", "Refunds", "Customer Refund", "Refund Paid", "Cash Refund",
-    "Payment Refund", "سند صرف", "سند صرف نقدي", "سند صرف بنكي", "رد مبلغ", "رد نقدية",
+    "Payment Refund", "RF",  # (Sage 300's refund)
+    "سند صرف", "سند صرف نقدي", "سند صرف بنكي", "رد مبلغ", "رد نقدية",
     "مبلغ مردود"))
 
 # The invoice list's document type column, kept as the sheet names it (no contract column).
@@ -203,6 +220,7 @@ def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
     kinds = pd.unique(types)  # a few words, many rows
     cash_sale = cash_sale_kinds(kinds)  # no credit: ``cash_sales`` counts them 0
     credit_types = [v for v in kinds if is_credit_type(v) and v not in cash_sale]
+    credit_types += prepayment_kinds(kinds)  # Sage 300's PI beside its PY / UC
     if _eta_types(kinds):  # Egypt's e-invoice document types: I, C (credit note), D
         credit_types += [v for v in kinds if isinstance(v, str) and match_key(v) == "c"]
     if any(isinstance(v, str) and match_key(v) in CASH_SALE_TYPES for v in kinds):
@@ -230,7 +248,8 @@ def _receipts_against_the_lists_sign(invoices: pd.DataFrame, types: pd.Series, k
     which way its money went."""
     cash_sale = cash_sale_kinds(kinds)
     receipt = types.isin([v for v in kinds if isinstance(v, str) and match_key(v)
-                          in RECEIPT_TYPES and v not in cash_sale]).to_numpy(bool)
+                          in RECEIPT_TYPES and v not in cash_sale]
+                         + prepayment_kinds(kinds)).to_numpy(bool)
     plus = receipt & positive
     minus = receipt & (invoices["Amount"] < 0).to_numpy(bool)
     if plus.sum() > minus.sum():
@@ -590,6 +609,8 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
     if column is not None:
         out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
                             in RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
+        out |= invoices[column].isin(prepayment_kinds(pd.unique(invoices[column]))).to_numpy(
+            dtype=bool)  # Sage 300's prepayment
         out &= ~cash_sale_rows(invoices)  # a sale paid at once: no receipt of what is owed
     credit = (invoices["Amount"] < 0).to_numpy(dtype=bool)
     for narration in narration_columns(invoices):

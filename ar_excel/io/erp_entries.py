@@ -333,6 +333,7 @@ DEBIT_TYPES = frozenset(match_key(w) for w in (
     # Sage 50 (SI), Odoo (out_invoice), SAP (RV billing, DR invoice)
     "SLS", "DR", "FIN", "SVC", "WRN", "Sales / Invoices", "Service / Repairs", "SI",
     "out_invoice", "RV",
+    "IT",  # Sage 300's interest charge
     "F2", "F1", "L2",  # SAP's billing types (VBRK-FKART): invoice, order invoice, debit memo
     "388", "383",  # ZATCA's / UN/CEFACT invoice type codes: tax invoice, debit note
     "Simplified Tax Invoice", "Simplified Invoice", "Standard Tax Invoice",
@@ -351,7 +352,8 @@ DEBIT_TYPES = frozenset(match_key(w) for w in (
 # G/L posting (SA), a journal entry or adjustment.
 SIGNED_TYPES = frozenset(match_key(w) for w in (
     "DA", "AB", "SA", "Journal Entry", "Journal", "JE", "JV", "Adjustment", "ADJ", "قيد",
-    "قيد يومية", "تسوية"))
+    "قيد يومية", "تسوية",
+    "AD"))  # Sage 300's adjustment
 
 
 def _unknown_types(invoices: Table) -> list[Issue]:
@@ -367,6 +369,7 @@ def _unknown_types(invoices: Table) -> list[Issue]:
         RECEIPT_TYPES,
         REFUND_TYPES,
         _eta_types,
+        prepayment_kinds,
         type_column,
     )
 
@@ -378,6 +381,7 @@ def _unknown_types(invoices: Table) -> list[Issue]:
              | CASH_SALE_TYPES | OUTSIDE_RECEIVABLE_TYPES)
     if _eta_types(pd.unique(frame[column].dropna())):
         known = known | ETA_TYPES
+    known = known | {match_key(k) for k in prepayment_kinds(pd.unique(frame[column].dropna()))}
     texts = frame[column].map(lambda v: None if is_blank(v) else str(v).strip())
     said = pd.unique(texts.dropna())
     unknown = [t for t in said if match_key(t) not in known]
