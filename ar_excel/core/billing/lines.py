@@ -55,6 +55,7 @@ from ar_excel.core.billing.context import (
 from ar_excel.core.billing.currency import FLOAT_SLACK, half_unit
 from ar_excel.core.billing.findings import empty, findings, money, number, text
 from ar_excel.core.billing.invoice_tax import (
+    NET_HEADERS,
     invoice_discount,
     register_amounts,
     register_columns,
@@ -483,8 +484,12 @@ def _adding_up(inv: pd.DataFrame, sums: pd.DataFrame) -> int:
 
 def _register_net(inv: pd.DataFrame) -> tuple[str | None, np.ndarray]:
     """The Invoices sheet's amount before tax (its net column beside its tax column,
-    ``invoice_tax.register_columns``) per invoice; NaN where it has none."""
+    ``invoice_tax.register_columns``; else a column headed as one alone, Zoho's SubTotal
+    beside its Total in a row-per-line export) per invoice; NaN where it has none."""
     net_col, _ = register_columns(inv)
+    if net_col is None:
+        net_col = next((c for c in inv.columns if isinstance(c, str) and not c.startswith("_")
+                        and match_key(c) in NET_HEADERS), None)
     if net_col is None:
         return None, np.full(len(inv), np.nan)
     return net_col, register_amounts(inv[net_col])
