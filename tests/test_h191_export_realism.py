@@ -208,7 +208,9 @@ def test_arabic_statement_of_accounts_headed_customer_by_customer(tmp_path):
     assert _aging(book) == {"1001": [3000, 0, 3000, 0, 4000, 10000],
                             "1002": [0, 2200, 0, 0, -500, 1700]}
     cells = [i.cell for i in book.issues]
-    assert cells == ["D11", "D17", "D12", "D7", "D14"]
+    # (the two blocks' الإجمالي rows: one issue naming both, D11 and D17)
+    assert cells == ["D11", "D12", "D7", "D14"]
+    assert book.issues[0].message.endswith("not read (D11, D17)")
 
 
 # ---------------------------------------------------------------- a report's filter line

@@ -510,12 +510,17 @@ def totals_issues(found: list[tuple[int, int, str]], sheet: str, header: list[An
     the label, label), ``first_row`` being the sheet row above the first data row: one for
     each grand total ("Total", "الإجمالي": a label and nothing more) and for a lone
     subtotal; the subtotals of a report grouped by customer or age band ("Total for Nile
-    Foods", "إجمالي العميل 1002"), when more than one, are one issue at the first of them,
-    saying how many were set aside and where the first few are."""
+    Foods", "إجمالي العميل 1002", or "Total" under each group), when more than one, are one
+    issue at the first of them, saying how many were set aside and where the first few are."""
     def cell(pos: int, at: int) -> str:
         return _cell(left, first_row, pos, at)
 
-    subtotals = [t for t in found if match_key(t[2]) not in TOTAL_LABELS]
+    # (a grand total's label printed under each customer's documents, "Total" again and
+    # again, is each group's subtotal: said once, as the others are)
+    repeated = {k for k in (match_key(t[2]) for t in found)
+                if k in TOTAL_LABELS and sum(match_key(t[2]) == k for t in found) > 1}
+    subtotals = [t for t in found if match_key(t[2]) not in TOTAL_LABELS
+                 or match_key(t[2]) in repeated]
     many = len(subtotals) > 1
     issues = []
     for pos, at, label in found:
