@@ -53,7 +53,7 @@ import pandas as pd
 
 from ar_excel.core.arabic_counts import agree_days
 from ar_excel.core.kpis import days_late, overdue_by_customer
-from ar_excel.core.money import round_total
+from ar_excel.core.money import decimals, decimals_of, round_total
 from ar_excel.policy import Policy
 
 THRESHOLDS = {
@@ -192,7 +192,10 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
     it cannot be read ("خمسمائة ألف", words) is referred to a person, not declined."""
     by_id = status.set_index("Customer ID")
     # late after credits, of what is owed: as the Dunning chases and the Dashboard counts
-    late = overdue_by_customer(items) if len(items) else pd.Series(dtype="float64")
+    # (to the fils where the items count in fils: a dinar's overdue is no cents)
+    places = int(decimals(items["Currency"]).max()) if len(items) and "Currency" in items \
+        else 2
+    late = overdue_by_customer(items, places) if len(items) else pd.Series(dtype="float64")
     owed = items.groupby(items["Customer ID"].astype(str))["Open Amount"].sum() \
         if len(items) else pd.Series(dtype="float64")
     rows = []
@@ -213,6 +216,8 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
             current = np.nan
         else:
             s = by_id.loc[cid]
+            # its amounts shown in its currency's decimals (1,234.125 KWD, not 1,234.13)
+            p = decimals_of(s["Currency"]) if "Currency" in s.index else 2
             current = float(s["Credit Limit"]) if pd.notna(s["Credit Limit"]) else np.nan
             exposure = float(s["Exposure"])
             row.update({"Customer": s["Customer"], "Current Limit": current,
@@ -220,7 +225,7 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                         "Utilization %": s["Utilization %"]})
             if current < 0:  # an input error (INVALID_CREDIT_LIMIT): no limit, as Credit
                 # Status reads it; never a limit to keep or suggest
-                facts.append(_t("negative", arabic, limit=f"{current:,.2f}"))
+                facts.append(_t("negative", arabic, limit=f"{current:,.{p}f}"))
                 current = np.nan
             has_limit = not np.isnan(current) and current > 0
             # a limit set that Credit Status left uncompared (what is owed is in another
@@ -248,7 +253,7 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
                 row["Utilization At Request %"] = at_request
                 facts.append(_t("util", arabic, now=f"{s['Utilization %']:g}", then=f"{at_request:g}")
                              if has_limit else
-                             _t("util_new", arabic, exposure=f"{exposure:,.2f}", then=f"{at_request:g}"))
+                             _t("util_new", arabic, exposure=f"{exposure:,.{p}f}", then=f"{at_request:g}"))
                 if exposure > requested:
                     refer.append(_t("exceeded", arabic))
             if not np.isnan(requested) and requested > 0 and has_limit and \
@@ -291,7 +296,7 @@ def recommend(requests: pd.DataFrame, status: pd.DataFrame, record: pd.DataFrame
             # currency than the limit)
             over = exposure > requested and not unweighed
             why = [_t("lowers" if has_limit else "stops", arabic)] + (
-                [_t("over_at_once", arabic, exposure=f"{exposure:,.2f}")] if over else []) + (
+                [_t("over_at_once", arabic, exposure=f"{exposure:,.{p}f}")] if over else []) + (
                 # (a Closed or Hold master status has recorded it already)
                 [_t("record_stop", arabic)] if requested == 0 and s["Customer Status"]
                 not in ("Closed", "Hold") else [])
