@@ -66,14 +66,15 @@ class FullReferences:
 
     def _cheque_not_the_amount(self, f: LineFacts, cust: str | None, refs: list[int]) -> bool:
         """Whether a number naming one of ``refs`` loosely (a bare 5-6 digit number) is one
-        the narrative calls a cheque, an order or a phone number (``other_numbers``), while
-        another open invoice of the payer's is exactly the receipt's amount."""
+        the narrative calls a cheque, an order or a phone number (``other_numbers``), or
+        prints as a date (بتاريخ 2026/3/15, invoice 2026/315), while another open invoice of
+        the payer's is exactly the receipt's amount."""
         if cust is None:
             return False
         digits = self.index.digit_strings
         loose = [p for p in refs if p in f.loose]
         if not loose or not any(digits[p].lstrip("0") in other_numbers(f.numbers)
-                                for p in loose):
+                                or digits[p] in printed_dates(f.numbers) for p in loose):
             return False
         return any(p not in refs for p in self.inv.with_amount(cust, f.remaining, f.currency,
                                                                f.date))

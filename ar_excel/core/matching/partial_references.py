@@ -39,7 +39,7 @@ from ar_excel.core.matching.normalize import (
     other_numbers,
     writes_to,
 )
-from ar_excel.core.matching.references import NAMED_TAIL_LENGTH
+from ar_excel.core.matching.references import NAMED_TAIL_LENGTH, printed_dates
 from ar_excel.core.matching.withholding import Reading
 from ar_excel.parsing import is_blank
 
@@ -108,12 +108,14 @@ class PartialReferences:
     @staticmethod
     def _runs(f: LineFacts) -> list[str]:
         """The runs of 4+ digits the line's narrative writes, read once per line; not those
-        it calls a cheque, an order (LPO 4512) or a phone number: a number of another kind one
-        digit off an invoice's is no mistyped invoice number."""
+        it calls a cheque, an order (LPO 4512) or a phone number, nor a date it prints
+        (بتاريخ 2026/3/15 beside invoice 2026/316): a number of another kind one digit off an
+        invoice's is no mistyped invoice number."""
         if f.runs is None:
             runs = [r for r in digit_runs(f.numbers) if len(r) >= 4]
             others = other_numbers(f.numbers) if runs else set()
-            f.runs = [r for r in runs if r.lstrip("0") not in others]
+            dates = printed_dates(f.numbers) if runs else set()
+            f.runs = [r for r in runs if r.lstrip("0") not in others and r not in dates]
         return f.runs
 
     def _typo_readings(self, f: LineFacts, exclude: set[int]) -> list[int]:

@@ -73,7 +73,10 @@ SURE_DIGITS = 7  # digits from which a bare number is an invoice's rather than a
 # (the separators the same on both sides: 2026/1104 is a number, not a date).
 _DATE = re.compile(
     r"(?<!\d)(?:(?:19|20)\d\d([-/.]?)(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])"
-    r"|(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\2(?:19|20)?\d\d"
+    # (the year first, a month or day of one digit, as Iraq and the Levant write a date by
+    # hand: 2026/3/15, 2026-11-5)
+    r"|(?:19|20)\d\d([-/.])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
+    r"|(?:0?[1-9]|[12]\d|3[01])([-/.])(?:0?[1-9]|1[0-2])\3(?:19|20)?\d\d"
     r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d)(?!\d)")
 
 
@@ -92,12 +95,15 @@ def _day(dd: str) -> bool:
 
 def _date_shaped(d: str) -> bool:
     """Whether 7-8 digits could be the digits of a date ``_DATE`` reads (20261104,
-    04112026, 4/11/2026): most invoice numbers are not, and need no search of the text."""
+    04112026, 4/11/2026, 2026/3/15): most invoice numbers are not, and need no search of the
+    text."""
     if len(d) == 8:
         return (d[:2] in ("19", "20") and _month(d[4:6]) and _day(d[6:])) or (
             d[4:6] in ("19", "20") and _day(d[:2]) and _month(d[2:4]))
-    return len(d) == 7 and d[3:5] in ("19", "20") and (
-        (d[0] != "0" and _month(d[1:3])) or (_day(d[:2]) and d[2] != "0"))
+    return len(d) == 7 and ((d[3:5] in ("19", "20") and (
+        (d[0] != "0" and _month(d[1:3])) or (_day(d[:2]) and d[2] != "0"))) or (
+        d[:2] in ("19", "20") and (  # 2026/3/15, 2026/11/5
+            (d[4] != "0" and _day(d[5:])) or (_month(d[4:6]) and d[6] != "0"))))
 
 
 def _sure_digits(d: str, folded: str) -> bool:
