@@ -141,7 +141,10 @@ _WORDED = {
     "withholding_tax_rates_pct": ("Withholding Tax %", "WHT %", "نسب الخصم تحت حساب الضريبة",
                                   "الخصم تحت حساب الضريبة", "نسب الخصم من المنبع"),
     "base_currency": ("Functional Currency", "Company Currency", "Home Currency",
-                      "العملة الأساسية", "عملة الشركة"),
+                      "العملة الأساسية", "عملة الشركة",
+                      # a hand-kept Policy sheet's own words for the company's currency
+                      "Currency", "Local Currency", "Default Currency", "Accounting Currency",
+                      "العملة", "العملة المحلية", "عملة الحسابات", "العملة الافتراضية"),
     "language": ("اللغة",),
     "as_of": ("As Of Date", "Report Date", "Cut-off Date", "Cutoff Date", "تاريخ التقرير",
               "حتى تاريخ", "تاريخ الإقفال"),
