@@ -91,10 +91,10 @@ from ar_excel.core.entries import opening_rows
 from ar_excel.core.ledger import (
     applications,
     balances_as_stated,
+    currency_of_receipts,
     due_dates,
     list_kinds,
     open_items,
-    stated_currencies,
 )
 from ar_excel.core.money import TOTAL_DECIMALS, decimals_of, round_half_up
 from ar_excel.core.non_cash import non_cash
@@ -168,31 +168,22 @@ def invoice_currency(invoices: pd.DataFrame, customers: pd.DataFrame) -> pd.Seri
 
 def payment_currency(payments: pd.DataFrame, customers: pd.DataFrame,
                      invoices: pd.DataFrame | None = None) -> pd.Series:
-    """A receipt's currency (``ledger.receipt_currencies``' rule): its Payments row's own
+    """A receipt's currency (``ledger.currency_of_receipts``): its Payments row's own
     Currency where it states one (an EGP customer's USD 1,000 on account is USD), else that
     of the invoice it pays (a USD invoice of an AED customer is paid in USD), else its
     customer's."""
     by_customer = customers.drop_duplicates("Customer ID").set_index("Customer ID")["Currency"]
-    own = payments["Customer ID"].map(by_customer)
-    stated = stated_currencies(payments)
-    if stated.notna().any():
-        if stated.notna().all():
-            return stated
-        # the rows stating none, as below
-        blank = stated.isna().to_numpy()
-        rest = payment_currency(payments[blank].drop(columns="Currency"), customers, invoices)
-        stated.iloc[np.flatnonzero(blank)] = rest.to_numpy(dtype=object)
-        return stated
-    if invoices is None or "Invoice No" not in payments or not len(invoices):
-        return own
-    # Only the invoices the receipts name (a ledger's 300,000 invoices need no currency
-    # worked out for a month's receipts).
-    named_here = invoices["Invoice No"].isin(set(payments["Invoice No"].dropna()))
-    first = invoices[named_here & invoices["Invoice No"].notna()].drop_duplicates("Invoice No")
-    by_invoice = pd.Series(invoice_currency(first, customers).to_numpy(),
-                           index=first["Invoice No"].to_numpy())
-    named = payments["Invoice No"].map(by_invoice[by_invoice.notna()])
-    return named.where(named.notna(), own)
+    by_invoice = None
+    if invoices is not None and "Invoice No" in payments and len(invoices):
+        # Only the invoices the receipts name (a ledger's 300,000 invoices need no currency
+        # worked out for a month's receipts).
+        named_here = invoices["Invoice No"].isin(set(payments["Invoice No"].dropna()))
+        first = invoices[named_here & invoices["Invoice No"].notna()].drop_duplicates(
+            "Invoice No")
+        by_invoice = pd.Series(invoice_currency(first, customers).to_numpy(),
+                               index=first["Invoice No"].to_numpy())
+        by_invoice = by_invoice[by_invoice.notna()]
+    return currency_of_receipts(payments, by_invoice, by_customer)
 
 
 def _ccy(series: pd.Series, blank: str = "") -> pd.Series:

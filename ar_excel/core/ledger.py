@@ -4,7 +4,7 @@ Rules (the contract's, made explicit):
 
 * A blank invoice currency is the customer's (the master's, else the one currency its other
   invoices name). A receipt is in its Payments row's own Currency where it states one, else
-  in that of the invoice it names, else its customer's (``receipt_currencies``): an EGP
+  in that of the invoice it names, else its customer's (``currency_of_receipts``): an EGP
   customer's 130 paying a USD 100 invoice leaves USD 30 on account, and its USD 1,000 kept
   on account is USD 1,000, not EGP 1,000, as the KPIs and statements count that receipt.
 * A receipt is applied only to an invoice in its own currency: EGP 19,600 naming USD
@@ -46,7 +46,7 @@ Rules (the contract's, made explicit):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import count, repeat
@@ -296,7 +296,7 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | No
     if currency is not None and _other_decimals(currency, stated):
         # each receipt's own currency where it states one (a KWD customer's USD receipt
         # counts in cents), else its customer's
-        pay_currency = stated.where(stated.notna(), pay["Customer ID"].map(currency))
+        pay_currency = currency_of_receipts(pay, None, currency)
     out = pd.DataFrame({
         "Payment ID": pay["Payment ID"],
         "Customer ID": pay["Customer ID"],
@@ -345,6 +345,25 @@ def _apply_in_date_order(pay: pd.DataFrame, amount: pd.Series, target: pd.Series
     values[where[order]] = np.minimum(paid, room).to_numpy()
     applied[:] = values
     return True
+
+
+def currency_of_receipts(payments: pd.DataFrame, by_invoice: Mapping | pd.Series | None,
+                         by_customer: Mapping | pd.Series | None) -> pd.Series:
+    """Each receipt's currency, as the ledger, the KPIs, the statements and the payment
+    history all count it: its Payments row's own Currency where it states one
+    (``stated_currencies``: no Currency column, a blank cell or a text that is no currency
+    states none), else that of the invoice it names (``by_invoice``: Invoice No -> currency;
+    None: not asked), else its customer's (``by_customer``: Customer ID -> currency). An
+    EGP customer's USD 1,000 on account is USD; its unstated 130 paying a USD invoice is
+    USD; a receipt stating EGP that names a USD invoice stays EGP (and pays none of it).
+    Each caller gives the invoices' and customers' currencies as it reads them."""
+    own = payments["Customer ID"].map(by_customer) if by_customer is not None \
+        else pd.Series(None, index=payments.index, dtype=object)
+    if by_invoice is not None and "Invoice No" in payments:
+        theirs = payments["Invoice No"].map(by_invoice)
+        own = own.where(theirs.isna(), theirs)  # (the customers' column's dtype kept)
+    stated = stated_currencies(payments)
+    return stated.where(stated.notna(), own) if stated.notna().any() else own
 
 
 def stated_currencies(payments: pd.DataFrame) -> pd.Series:
@@ -398,28 +417,24 @@ def _named_currencies(pay: pd.DataFrame, inv: pd.DataFrame, currency: pd.Series 
 
 def _left_currency(on_account: pd.DataFrame, named: np.ndarray, inv: pd.DataFrame,
                    currency: pd.Series, stated: pd.Series | None = None) -> pd.Series:
-    """The currency of what is left of each receipt: its own (``stated``, aligned with
-    ``on_account``) where it states one, else that of the invoice it names (blank: the
-    invoice's customer's), else its own customer's."""
-    own = on_account["Customer ID"].map(currency)
-    if stated is not None and stated.notna().any():
-        own = stated.where(stated.notna(), own)
-        named = np.where(stated.notna().to_numpy(), None, named)
-    if not len(on_account):
-        return own
-    named_s = pd.Series(named, index=on_account.index, dtype=object)
-    wanted = named_s.notna()
-    if not wanted.any():
-        return own
-    first = inv[inv["Invoice No"].isin(set(named_s[wanted]))].drop_duplicates("Invoice No")
-    if not len(first):
-        return own
-    theirs_ccy = first["Customer ID"].map(currency)
-    codes = first["Currency"].where(first["Currency"].notna(), theirs_ccy) \
-        if "Currency" in first else theirs_ccy
-    by_invoice = pd.Series(codes.to_numpy(), index=first["Invoice No"].to_numpy())
-    theirs = named_s.map(by_invoice[by_invoice.notna()])
-    return own.where(theirs.isna(), theirs)  # own's dtype kept
+    """The currency of what is left of each receipt (``currency_of_receipts``): its own
+    (``stated``, aligned with ``on_account``) where it states one, else that of the invoice
+    it names (blank: the invoice's customer's), else its own customer's."""
+    receipts = pd.DataFrame({"Customer ID": on_account["Customer ID"],
+                             "Invoice No": pd.Series(named, index=on_account.index, dtype=object)})
+    if stated is not None:
+        receipts["Currency"] = stated.to_numpy(dtype=object)
+    by_invoice = None
+    wanted = receipts["Invoice No"].notna()
+    if wanted.any() and len(inv):
+        first = inv[inv["Invoice No"].isin(set(receipts["Invoice No"][wanted]))]
+        first = first.drop_duplicates("Invoice No")
+        theirs_ccy = first["Customer ID"].map(currency)
+        codes = first["Currency"].where(first["Currency"].notna(), theirs_ccy) \
+            if "Currency" in first else theirs_ccy
+        by_invoice = pd.Series(codes.to_numpy(), index=first["Invoice No"].to_numpy())
+        by_invoice = by_invoice[by_invoice.notna()]
+    return currency_of_receipts(receipts, by_invoice, currency)
 
 
 def open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.DataFrame,

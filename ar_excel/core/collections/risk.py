@@ -202,9 +202,10 @@ def _paid_in(inv: pd.DataFrame, pay: pd.DataFrame, customers: pd.DataFrame | Non
              ) -> tuple[dict, list]:
     """Where some receipt of ``pay`` states its own Currency (``ledger.stated_currencies``)
     and ``customers`` say theirs: each invoice's currency by number (its own, else its
-    customer's) and each receipt's (its own, else its invoice's, else its customer's),
-    None where unknown; else nothing and Nones (one account per customer, as before)."""
-    from ar_excel.core.ledger import said_currencies, stated_currencies
+    customer's) and each receipt's (``ledger.currency_of_receipts``: its own, else its
+    invoice's, else its customer's), None where unknown; else nothing and Nones (one
+    account per customer, as before)."""
+    from ar_excel.core.ledger import currency_of_receipts, said_currencies, stated_currencies
 
     stated = stated_currencies(pay)
     if customers is None or "Currency" not in customers or not stated.notna().any():
@@ -216,9 +217,7 @@ def _paid_in(inv: pd.DataFrame, pay: pd.DataFrame, customers: pd.DataFrame | Non
         else pd.Series(None, index=inv.index)
     code = own.where(own.notna(), inv["Customer ID"].map(master))
     by_no = {no: c for no, c in zip(inv["Invoice No"], code, strict=True) if isinstance(c, str)}
-    theirs = pay["Invoice No"].map(by_no)
-    theirs = theirs.where(theirs.notna(), pay["Customer ID"].map(master))
-    paid_in = stated.where(stated.notna(), theirs)
+    paid_in = currency_of_receipts(pay, by_no, master)
     return by_no, [c if isinstance(c, str) else None for c in paid_in.tolist()]
 
 

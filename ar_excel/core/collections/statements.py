@@ -74,10 +74,10 @@ from ar_excel.core.entries import (
 from ar_excel.core.kpis import account_moves, cash_rows, may_move
 from ar_excel.core.ledger import (
     balances_as_stated,
+    currency_of_receipts,
     kinds_of,
     list_kinds,
     open_as_stated,
-    stated_currencies,
 )
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
@@ -218,16 +218,13 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
     inv_currency = docs_inv["Currency"]
     # a receipt belongs to its own Currency where its row states one (an EGP customer's
     # USD 1,000 on account is on its USD statement), else to the currency of the invoice it
-    # pays, else the customer's (an invoice dated after the last day does not exist yet: as
-    # in the ledger on that day)
+    # pays, else the customer's (``ledger.currency_of_receipts``; an invoice dated after the
+    # last day does not exist yet: as in the ledger on that day)
     exists = _existing_on(inv, as_of)
     by_invoice = pd.Series(inv_currency[exists].to_numpy(),
                            index=inv.loc[exists, "Invoice No"].to_numpy())
     by_invoice = by_invoice[~by_invoice.index.duplicated()]
-    pay_currency = pay["Invoice No"].map(by_invoice).astype(object).fillna(
-        pay["Customer ID"].map(currency))
-    stated = stated_currencies(pay)
-    pay_currency = stated.where(stated.notna(), pay_currency)
+    pay_currency = currency_of_receipts(pay, by_invoice, currency)
     applying = credit_note_rows(pay)
     net = net_of_moves(pay, pay_currency)
     moved = ~balanced_applications(pay, applying) & (net.abs() >= 0.0005)
