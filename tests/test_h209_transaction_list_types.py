@@ -62,6 +62,7 @@ def test_an_account_column_of_customers_with_a_bank_in_it_stays_the_customer(tmp
     path = save_sheets(tmp_path / "b.xlsx", {"Invoices": [
         ["Invoice No", "Account", "Invoice Date", "Amount"],
         ["1", "Nile Foods", date(2026, 11, 1), 100], ["2", "Checking Tools Co", date(2026, 11, 2), 50],
-        ["3", "Receivables Finance Ltd", date(2026, 11, 3), 70]]})
+        ["3", "Receivables Finance Ltd", date(2026, 11, 3), 70],
+        ["4", "Receivables Finance Ltd", date(2026, 11, 4), 30]]})
     assert read_book(path).invoices["Customer ID"].tolist() == [
-        "Nile Foods", "Checking Tools Co", "Receivables Finance Ltd"]
+        "Nile Foods", "Checking Tools Co", "Receivables Finance Ltd", "Receivables Finance Ltd"]

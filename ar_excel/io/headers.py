@@ -562,8 +562,11 @@ _GL_ACCOUNT_VALUE = re.compile(
     r"(?i)receivable|debtor|\ba/r\b|undeposited|\bfunds\b|\bbank\b|\bcash\b|\bsales\b|"
     r"\bincome\b|\brevenue\b|\bdiscounts?\b|write.?off|ذمم|المدينون|مدينون|الصندوق|"
     r"النقدية|البنك|المبيعات|الإيرادات|^\d{3,}[\s-]+[^\W\d_]{3,}")
-# The receivable account itself, as ledgers name it: no customer is called so.
-_RECEIVABLE_ACCOUNT = re.compile(r"(?i)\breceivables?\b|\bdebtors\b|\ba/r\b|ذمم مدينة|المدينون")
+# The receivable account itself, as ledgers name it ("Accounts Receivable (A/R)", "1100
+# Trade Debtors", "ذمم مدينة"): no customer is called so ("Receivables Finance Ltd" may be).
+_RECEIVABLE_ACCOUNT = re.compile(
+    r"(?i)\baccounts?\s+receivable|\ba/r\b|\btrade\s+(?:debtors|receivables)|"
+    r"\bsundry\s+debtors|ذمم\s+مدينة|^\d{3,}[\s-]+.*(?:receivable|debtors)")
 
 
 def gl_account_column(written: dict[str, str], names: list[str], rows: list[list[Any]]
