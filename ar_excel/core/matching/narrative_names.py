@@ -59,10 +59,24 @@ _FATHERS_NAME = re.compile(r"(?<=[\w\u0600-\u06ff])\s+(?:BIN|BINT|IBN|بن|بن�
 _NOBODY = np.zeros(0, dtype=np.int64)
 
 
-def _in_order(words: Sequence[str], tokens: Sequence[str]) -> bool:
-    """Whether ``tokens`` hold ``words`` in their order (others between them or not)."""
-    it = iter(tokens)
-    return all(w in it for w in words)
+def _in_order_apart_by(words: Sequence[str], tokens: Sequence[str], own: set[str]) -> bool:
+    """Whether ``tokens`` hold ``words`` in their order with none but ``own`` words between
+    them (SALIM HAMAD AL HARTHY for Salim Bin Hamad Al Harthy; SALIM SAIF AL HARTHY, another
+    father's name between, is another man)."""
+    for start, t in enumerate(tokens):
+        if t != words[0]:
+            continue
+        k = 1
+        for u in tokens[start + 1:]:
+            if k == len(words):
+                break
+            if u == words[k]:
+                k += 1
+            elif u not in own:
+                break
+        if k == len(words):
+            return True
+    return False
 
 
 def _meet(a: np.ndarray, b: np.ndarray) -> bool:
@@ -214,8 +228,9 @@ class NarrativeNames:
         with the father's name (Salim Bin Hamad Al Harthy Trading: سالم بن حمد الحارثي) whose
         name the text writes without it, as Gulf banks print it (SALIM AL HARTHY): its
         distinctive words but those after BIN, the first and the family name among them, in
-        order. ``PERSON_NAME_ALONE`` where no other customer's name has both the first and
-        the family name, ``PERSON_NAME`` where one has (Salim Bin Saif Al Harthy Contracting).
+        order, with none but the name's own words between. ``PERSON_NAME_ALONE`` where no
+        other customer's name has both the first and the family name, ``PERSON_NAME`` where
+        one has (Salim Bin Saif Al Harthy Contracting).
         """
         if self._short_forms is None:
             self._short_forms = {}
@@ -230,7 +245,10 @@ class NarrativeNames:
             return
         for k, i in enumerate(where.tolist()):
             short = self._short_forms.get(i)
-            if short is None or scores[k] >= PERSON_NAME_ALONE or not _in_order(short, tokens):
+            # (only the name's own words between: another father's name there, SALIM SAIF AL
+            # HARTHY, is another man's)
+            if short is None or scores[k] >= PERSON_NAME_ALONE or not _in_order_apart_by(
+                    short, tokens, set(self._tokens[self._ids[i]])):
                 continue
             both = np.intersect1d(self._holders(short[0]), self._holders(short[-1]))
             scores[k] = max(scores[k], PERSON_NAME if len(both) > 1 else PERSON_NAME_ALONE)
