@@ -67,7 +67,9 @@ _CURRENCY_SYMBOLS = {
     "ر.ع": "OMR", "د.ب": "BHD", "دولار": "USD", "يورو": "EUR",
     "جم": "EGP",  # Egypt's hand-kept sheets shorten جنيه مصري so
     "E£": "EGP", "LE.": "EGP",
-    "د.أ": "JOD", "د.ا": "JOD", "د.ع": "IQD",  # Jordan's and Iraq's dinar, as printed
+    "د.أ": "JOD", "د.ع": "IQD",  # Jordan's and Iraq's dinar, as printed
+    # (not "د.ا": د.أ or the dirham's د.إ typed without the hamza; bank.column_words reads
+    # it as AED in a money header: which one, the letters do not say)
 }
 
 
