@@ -41,6 +41,13 @@ NO_CREDIT = "_no_credit"
 CUSTOMER_PO = "Customer PO"
 PAYMENT_REFERENCE = "Payment Reference"
 ORDER_REFERENCES = (CUSTOMER_PO, PAYMENT_REFERENCE)
+# A customer's name in Latin letters beside its name, as Arabic packages and SAP Business One
+# head it (الاسم اللاتيني, الاسم الأجنبي, Foreign Name): Iraq's and Jordan's banks print it. Never
+# the Name itself (SAP's BP Name is; its Foreign Name is the other).
+NAME_IN_LATIN_LETTERS = (
+    "Foreign Name", "Latin Name", "الاسم الأجنبي", "الاسم الاجنبي", "الاسم اللاتيني",
+    "الاسم باللاتيني", "اسم العميل الأجنبي", "اسم العميل اللاتيني",
+)
 # A customer's name kept in each language (English Name beside الاسم بالعربي): the one in the
 # language of the headers is the Name, the other a column of its own.
 NAME_IN_EACH_LANGUAGE = (
@@ -48,6 +55,7 @@ NAME_IN_EACH_LANGUAGE = (
     "الاسم بالعربي", "الاسم بالعربية", "اسم العميل بالعربي", "اسم العميل بالعربية", "الاسم عربي",
     "الاسم بالإنجليزي", "الاسم بالانجليزي", "الاسم بالإنجليزية", "الاسم بالانجليزية",
     "اسم العميل بالإنجليزي", "اسم العميل بالانجليزي", "الاسم انجليزي",
+    *NAME_IN_LATIN_LETTERS,
 )
 
 # A ledger's narration column, by its usual headers (keys as ``names.match_key`` gives them):
@@ -135,7 +143,8 @@ CUSTOMERS = SheetSchema(
                                # a name kept in each language: the one in the language of
                                # the headers is the name (the other is carried as written,
                                # and the payer is known by it too)
-                               *NAME_IN_EACH_LANGUAGE,
+                               *(n for n in NAME_IN_EACH_LANGUAGE
+                                 if n not in NAME_IN_LATIN_LETTERS),
                                "اسم العرض", "الاسم المعروض",  # Odoo in Arabic
                                "Trade Name", "Business Name", "Legal Name", "اسم الشركة",
                                "BP Name", "Business Partner Name",  # SAP Business One
