@@ -96,6 +96,13 @@ def prepayment_kinds(kinds: object) -> list[str]:
     return [v for k, v in keys.items() if k == SAGE_300_PREPAYMENT]
 
 
+# What an outstandings report writes where a bill's reference would be for money held on
+# the account against no bill (Tally's method of adjustment "On Account", an advance): no
+# document's number, a receipt (``receipt_rows``) on the credit side.
+ON_ACCOUNT_REFERENCES = frozenset(match_key(w) for w in (
+    "On Account", "On Acc", "On A/c", "Advance", "Advance Received", "تحت الحساب",
+    "على الحساب", "دفعة تحت الحساب", "دفعة مقدمة"))
+
 # QuickBooks' and Zoho Books' Sales Receipt is a cash sale: paid at the sale, so never owed
 # (no receivable, no receipt of a receivable). Sage 50 names its customer receipts so, beside
 # its own document types (SI / SC / SR, Sales Invoice, Sales Credit): there it is a receipt.
@@ -613,6 +620,9 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
             dtype=bool)  # Sage 300's prepayment
         out &= ~cash_sale_rows(invoices)  # a sale paid at once: no receipt of what is owed
     credit = (invoices["Amount"] < 0).to_numpy(dtype=bool)
+    if "Invoice No" in invoices:  # Tally's "On Account" where a bill's reference would be
+        out |= per_distinct(invoices["Invoice No"], lambda v: isinstance(v, str) and match_key(
+            v) in ON_ACCOUNT_REFERENCES).fillna(False).to_numpy(dtype=bool) & credit
     for narration in narration_columns(invoices):
         out |= said_on(invoices[narration], _names_a_receipt, credit)
     if PAYS_INVOICE in invoices.columns:
