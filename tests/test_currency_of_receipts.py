@@ -88,3 +88,23 @@ def test_receipts_to_post_are_money_on_their_currencys_account(with_currency):
     items = open_items(CUSTOMERS, INVOICES, pay, AS_OF)
     assert receipt_currencies(pay, items, CUSTOMERS, INVOICES).tolist() == [
         "USD", "EGP", "EGP"][:len(pay)]
+
+
+def test_a_receipt_paying_an_invoice_in_fils_is_applied_in_fils():
+    """E1's books are in EGP (two decimals); K-1 is its KWD invoice of 100.125. R1 names K-1
+    and states no currency, so is in KWD (K-1's): its 100.125 pays K-1 in full. The receipt
+    was applied in the customer's hundredths (100.13): K-1 was left open at KWD -0.005."""
+    invoices = pd.DataFrame({"Invoice No": ["K-1", "E-1"], "Customer ID": ["E1", "E1"],
+                             "Invoice Date": pd.to_datetime(["2026-10-20", "2026-10-21"]),
+                             "Due Date": [pd.NaT, pd.NaT], "Amount": [100.125, 50.0],
+                             "Currency": ["KWD", None], "_row": [2, 3]})
+    pay = pd.DataFrame({"Payment ID": ["R1"], "Customer ID": ["E1"],
+                        "Date": pd.to_datetime(["2026-11-05"]), "Amount": [100.125],
+                        "Invoice No": ["K-1"], "_row": [2]})
+    items = open_items(CUSTOMERS, invoices, pay, AS_OF)
+    assert list(zip(items["Document No"], items["Currency"], items["Open Amount"],
+                    strict=True)) == [("E-1", "EGP", 50.0)]
+    # 3 fils over: left on account in KWD (it was under half a piastre, so dropped)
+    items = open_items(CUSTOMERS, invoices, pay.assign(Amount=100.128), AS_OF)
+    assert sorted(zip(items["Document No"], items["Currency"], items["Open Amount"],
+                      strict=True)) == [("E-1", "EGP", 50.0), ("R1", "KWD", -0.003)]

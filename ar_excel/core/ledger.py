@@ -293,10 +293,15 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | No
         applied.loc[order.index] = np.minimum(order["_amount"], room)
 
     pay_currency = None
-    if currency is not None and _other_decimals(currency, stated):
-        # each receipt's own currency where it states one (a KWD customer's USD receipt
-        # counts in cents), else its customer's
-        pay_currency = currency_of_receipts(pay, None, currency)
+    if currency is not None and _other_decimals(
+            currency, stated, *([inv["Currency"]] if "Currency" in inv else [])):
+        # each receipt counted in its own currency (``currency_of_receipts``): a KWD
+        # customer's USD receipt in cents, an EGP customer's receipt paying its KWD invoice
+        # in fils (counted in piastres, its KWD 100.125 paid 100.13 of 100.125)
+        named = pay["Invoice No"].dropna()
+        by_invoice = _currencies_by_invoice(inv, set(named), currency, positive=True) \
+            if len(named) and len(inv) else None
+        pay_currency = currency_of_receipts(pay, by_invoice, currency)
     out = pd.DataFrame({
         "Payment ID": pay["Payment ID"],
         "Customer ID": pay["Customer ID"],
@@ -391,28 +396,38 @@ def said_currencies(values: pd.Series) -> pd.Series:
 
 def _named_currencies(pay: pd.DataFrame, inv: pd.DataFrame, currency: pd.Series | None,
                       positive: bool = False) -> pd.Series:
-    """Per payment, the currency of the invoice it names (the first under that number; with
-    ``positive``, the first with a positive amount, the one a payment is applied to): its
-    Currency, else its customer's in ``currency``; None where it names none known."""
+    """Per payment, the currency of the invoice it names (``_currencies_by_invoice``); None
+    where it names none known."""
     out = pd.Series(None, index=pay.index, dtype=object)
     named = pay["Invoice No"]
     wanted = named.notna()
     if not wanted.any() or not len(inv):
         return out
-    first = inv[inv["Invoice No"].isin(set(named[wanted]))]
+    by_invoice = _currencies_by_invoice(inv, set(named[wanted]), currency, positive)
+    if by_invoice is None:
+        return out
+    return named.map(by_invoice).astype(object)
+
+
+def _currencies_by_invoice(inv: pd.DataFrame, numbers: set, currency: pd.Series | None,
+                           positive: bool = False) -> pd.Series | None:
+    """Invoice No -> the currency code of the invoice of each of ``numbers`` (the first
+    under that number; with ``positive``, the first with a positive amount, the one a
+    payment is applied to): its Currency, else its customer's in ``currency``; those with
+    none left out. None where no invoice has one of the numbers."""
+    first = inv[inv["Invoice No"].isin(numbers)]
     if positive:
         first = first[first["Amount"] > 0]
     first = first.drop_duplicates("Invoice No")
     if not len(first):
-        return out
+        return None
     theirs_ccy = first["Customer ID"].map(currency) if currency is not None else \
         pd.Series(None, index=first.index, dtype=object)
     codes = first["Currency"].where(first["Currency"].notna(), theirs_ccy) \
         if "Currency" in first else theirs_ccy
     codes = said_currencies(codes)
     by_invoice = pd.Series(codes.to_numpy(dtype=object), index=first["Invoice No"].to_numpy())
-    by_invoice = by_invoice[by_invoice.notna()]
-    return named.map(by_invoice).astype(object)
+    return by_invoice[by_invoice.notna()]
 
 
 def _left_currency(on_account: pd.DataFrame, named: np.ndarray, inv: pd.DataFrame,
@@ -507,8 +522,13 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     stated = stated_currencies(existing_payments).set_axis(apps.index)
     settled_below = CENT
     if inv_currency is not None or stated.notna().any():
-        settled_below = half_units(stated.where(stated.notna(),
-                                                apps["Customer ID"].map(currency)), apps.index)
+        # what is left of a receipt is settled below half its own currency's minor unit
+        # (``currency_of_receipts``: 3 fils left of a receipt paying a KWD invoice are not)
+        named = existing_payments["Invoice No"].dropna()
+        by_invoice = _currencies_by_invoice(inv, set(named), currency, positive=True) \
+            if len(named) and len(inv) else None
+        settled_below = half_units(currency_of_receipts(existing_payments, by_invoice, currency)
+                                   .set_axis(apps.index), apps.index)
     left = (apps["Unapplied Amount"].abs() >= settled_below).to_numpy()
     on_account = apps[left]
     payment_rows = pd.DataFrame({
