@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ar_excel.io.amount_currencies import currencies_written_in_amounts
+from ar_excel.io.bill_references import bill_references_as_invoices
 from ar_excel.io.book_date_order import dates_in_the_books_order
 from ar_excel.io.contact_kinds import suppliers_left_out
 from ar_excel.io.contact_rows import contact_lines_into_their_customer
@@ -154,6 +155,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     namesakes_as_meant(book)  # 'ريال' alone: Qatar's riyal for a Qatari customer
     currencies_written_in_amounts(book)  # 'USD 1,000.00' of an EGP customer: USD
     thousands_by_currency(book)  # "12.000": twelve dinars, or twelve thousand pounds
+    bill_references_as_invoices(book)  # Tally's Type of Ref / Name: the bill paid
     receipts_as_meant(book)  # an ERP's payments: vendors', drafts and refunds told apart
     keys_in_a_master_column(book)  # a list keyed by names whose sheets name it by a code
     keys_as_spelled_in_their_lists(book)
