@@ -11,37 +11,57 @@ list of a size kept by hand (``_MOST_ROWS``) is looked at: an ERP's export has n
 
 from __future__ import annotations
 
-import re
 import zipfile
 from pathlib import Path
+from typing import IO
+
+from defusedxml import ElementTree
 
 from ar_excel.io.cells_named import cells_named
 from ar_excel.model import ROW, Book
 
 _MOST_ROWS = 5_000
-_XF = re.compile(rb"<(?:\w+:)?xf\b[^>]*>")
-_FILL = re.compile(rb"<(?:\w+:)?fill\b.*?</(?:\w+:)?fill>|<(?:\w+:)?fill\s*/>", re.S)
-_SOLID = re.compile(rb"patternType=[\"']solid[\"']")
-_FILL_ID = re.compile(rb"\bfillId=[\"'](\d+)[\"']")
-_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*\br=[\"'](\d+)[\"'][^>]*>(.*?)</(?:\w+:)?row>", re.S)
-_STYLE = re.compile(rb"<(?:\w+:)?c\b[^>]*\bs=[\"'](\d+)[\"']")
 
 
-def _coloured_styles(styles: bytes) -> set[int]:
-    """The cell formats (``s=`` indexes) whose fill is a solid colour."""
-    fills_part = styles.split(b"fills", 2)
-    if len(fills_part) < 3:
-        return set()
-    solid = {i for i, fill in enumerate(_FILL.findall(fills_part[1])) if _SOLID.search(fill)}
-    xfs = styles.split(b"cellXfs", 2)
-    if len(xfs) < 3 or not solid:
-        return set()
-    found = set()
-    for i, tag in enumerate(_XF.findall(xfs[1])):
-        m = _FILL_ID.search(tag)
-        if m and int(m[1]) in solid:
-            found.add(i)
-    return found
+def _local(tag: str) -> str:
+    """An element's name without its namespace (``{...main}row`` -> ``row``): Excel's, a
+    strict-OOXML file's or a library's prefix alike."""
+    return tag.rsplit("}", 1)[-1]
+
+
+def _coloured_styles(styles: IO[bytes]) -> set[int]:
+    """The cell formats (``s=`` indexes of ``cellXfs``) whose fill is a solid colour, read
+    from ``xl/styles.xml`` (defusedxml: entities and a DTD are refused)."""
+    root = ElementTree.parse(styles).getroot()
+    solid: set[int] = set()
+    found: set[int] = set()
+    for part in root:
+        name = _local(part.tag)
+        if name == "fills":
+            solid = {n for n, fill in enumerate(part) if any(
+                _local(e.tag) == "patternFill" and e.get("patternType") == "solid"
+                for e in fill)}
+        elif name == "cellXfs":
+            found = {n for n, xf in enumerate(part) if (f := xf.get("fillId")) is not None
+                     and f.isdigit() and int(f) in solid}
+    return found if solid else set()
+
+
+def _rows_styled(sheet: IO[bytes], styles: set[int]) -> set[int]:
+    """The Excel rows of a sheet's XML with a cell of one of these formats, read a row at a
+    time (a row without its number follows the one before, as Excel reads it)."""
+    rows: set[int] = set()
+    last = 0
+    for _, element in ElementTree.iterparse(sheet):
+        if _local(element.tag) != "row":
+            continue
+        r = element.get("r")
+        last = int(r) if r is not None and r.isdigit() else last + 1
+        if any((s := c.get("s")) is not None and s.isdigit() and int(s) in styles
+               for c in element):
+            rows.add(last)
+        element.clear()
+    return rows
 
 
 def _coloured_rows(path: Path, sheet: str) -> set[int]:
@@ -54,14 +74,14 @@ def _coloured_rows(path: Path, sheet: str) -> set[int]:
             part = sheet_parts(archive).get(sheet)
             if not part or "xl/styles.xml" not in archive.namelist():
                 return set()
-            styles = _coloured_styles(archive.read("xl/styles.xml"))
+            with archive.open("xl/styles.xml") as styles_xml:
+                styles = _coloured_styles(styles_xml)
             if not styles:
                 return set()
-            xml = archive.read(part)
+            with archive.open(part) as sheet_xml:
+                return _rows_styled(sheet_xml, styles)
     except UNREADABLE_XLSX:
         return set()
-    return {int(m[1]) for m in _ROW.finditer(xml)
-            if any(int(s) in styles for s in _STYLE.findall(m[2]))}
 
 
 def colour_only_marks(book: Book, path: Path) -> None:

@@ -47,34 +47,54 @@ _HEAD = 1 << 20  # the <cols> element precedes the cells: the sheet's first MiB 
 
 
 def hidden_columns(path: Path | None, sheet: str) -> frozenset[int]:
-    """The 0-based columns of a sheet hidden in Excel or LibreOffice: an .xlsx/.xlsm's
-    ``<col hidden="1">``, an .ods's ``table:visibility="collapse"`` column, an .xls's COLINFO
-    record flagged hidden (none of other files, or of one that cannot be looked into)."""
+    """The 0-based columns of a sheet hidden in Excel or LibreOffice (``hidden_columns_of``
+    of the one sheet)."""
+    return hidden_columns_of(path, [sheet]).get(sheet, frozenset())
+
+
+def hidden_columns_of(path: Path | None, sheets: list[str]) -> dict[str, frozenset[int]]:
+    """Sheet -> its 0-based columns hidden in Excel or LibreOffice, of the sheets asked for:
+    an .xlsx/.xlsm's ``<col hidden="1">`` (the archive opened once for them all), an .ods's
+    ``table:visibility="collapse"`` column, an .xls's COLINFO record flagged hidden (none of
+    other files, or of one that cannot be looked into)."""
     from ar_excel.io.cell_errors import UNREADABLE_XLSX
     from ar_excel.io.safety import sheet_parts
 
     suffix = "" if path is None else Path(path).suffix.lower()
     if suffix == ".ods":
-        return _ods_hidden_columns(Path(path), sheet)
+        return {sheet: _ods_hidden_columns(Path(path), sheet) for sheet in sheets}
     if suffix == ".xls":
-        return _xls_hidden_columns(Path(path), sheet)
+        return {sheet: _xls_hidden_columns(Path(path), sheet) for sheet in sheets}
     if path is None or suffix not in (".xlsx", ".xlsm"):
-        return frozenset()
+        return {}
+    heads: dict[str, bytes] = {}
     try:
         with zipfile.ZipFile(path) as archive:
-            part = sheet_parts(archive).get(sheet)
-            if part is None:
-                return frozenset()
-            head = b""
-            with archive.open(part) as stream:
-                while len(head) < _HEAD and b"sheetData" not in head[-1 << 16:]:
-                    chunk = stream.read(1 << 16)
-                    if not chunk:
-                        break
-                    head += chunk
+            parts = sheet_parts(archive)
+            for sheet in (s for s in sheets if parts.get(s) is not None):
+                try:
+                    heads[sheet] = _head(archive, parts[sheet])
+                except UNREADABLE_XLSX:
+                    continue  # (a sheet that cannot be looked into hides none)
     except UNREADABLE_XLSX:
-        return frozenset()
-    head = head.split(b"sheetData", 1)[0]
+        return {}
+    return {sheet: _hidden_in(head) for sheet, head in heads.items()}
+
+
+def _head(archive: zipfile.ZipFile, part: str) -> bytes:
+    """A sheet's XML up to its cells (``sheetData``), where its ``<cols>`` is."""
+    head = b""
+    with archive.open(part) as stream:
+        while len(head) < _HEAD and b"sheetData" not in head[-1 << 16:]:
+            chunk = stream.read(1 << 16)
+            if not chunk:
+                break
+            head += chunk
+    return head.split(b"sheetData", 1)[0]
+
+
+def _hidden_in(head: bytes) -> frozenset[int]:
+    """The 0-based columns a sheet's ``<col hidden="1" min= max=>`` elements hide."""
     hidden: set[int] = set()
     for tag in _COL.findall(head):
         attributes = {k: v for k, v in _ATTRIBUTE.findall(tag)}
