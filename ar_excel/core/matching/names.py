@@ -278,6 +278,9 @@ TRADES = {
     "technology": ("TECHNOLOGY", "SOFTWARE", "TELECOM", "ELECTRONICS", "ELECTRICAL",
                    "APPLIANCES"),
     "energy": ("ENERGY",),
+    # (a supplies company is no pharmaceutical one: EGYPTIAN PHARMACEUTICAL is no Egyptian
+    # Supplies Est.)
+    "supplies": ("SUPPLIES", "SUPPLY", "SUPP"),
     "tourism": ("TOURISM",),
 }
 # (Skeletons of two letters, FOOD's fd or PAPER's br, are also those of given names: Fouad.)
@@ -306,6 +309,37 @@ def _gulf_spelling(words: list[str], k: int) -> str:
     return found or w
 
 
+# A name printed with its words run together, as some banks' fields and payers' systems do
+# (TEEBAFORTRADING, WAVEPACKAGING, HASSANABDELRAHMANENGINEERING, ALEXANDRIAIMPORT&EXPORT): the
+# business word it ends with, and a FOR / AND before that, are words of their own. Only a
+# Latin word that is no business word itself (INTERNATIONAL is no INTER NATIONAL), whose part
+# left is three letters or more.
+_GLUED_WORDS = sorted({w for w in (*GENERIC, *SYNONYMS, *(e for v in ARABIC_WORDS.values()
+                                                          for e in v.split()))
+                       if w.isalpha() and len(w) >= 5} | {"IRON", "FOOD"}, key=len, reverse=True)
+_GLUED_END = re.compile(r"([A-Z]{3,}?)(" + "|".join(_GLUED_WORDS) + r")")
+_GLUED_CONNECTOR = re.compile(r"([A-Z]{3,}?)(FOR|AND)")
+_KNOWN_WORDS = frozenset(_GLUED_WORDS)
+_GLUED_AMPERSAND = re.compile(r"[A-Z]{3,}&[A-Z]{3,}")
+
+
+def _unglued(word: str) -> list[str]:
+    """The words a Latin word run together writes (``_GLUED_END``): [word] when it is none."""
+    if _GLUED_AMPERSAND.fullmatch(word):  # (IMPORT&EXPORT: the & between two words)
+        left, right = word.split("&")
+        return [*_unglued(left), "&", *_unglued(right)]
+    if len(word) < 8 or word in _KNOWN_WORDS or not word.isascii() or not word.isalpha():
+        return [word]
+    m = _GLUED_END.fullmatch(word)
+    if m is None:
+        return [word]
+    rest, business = m.groups()
+    connector = _GLUED_CONNECTOR.fullmatch(rest)
+    if connector is not None:
+        return [*_unglued(connector.group(1)), connector.group(2), business]
+    return [*_unglued(rest), business]
+
+
 # Places whose English name is no transliteration of the Arabic (ALEXANDRIA, ALEX for
 # الإسكندرية; CAIRO for القاهرة; SUEZ for السويس; SHARJAH for الشارقة), or which banks print
 # in one word or in two (PORT SAID, PORTSAID, BUR SAID, بور سعيد): every spelling, with its
@@ -323,6 +357,10 @@ _PLACES = {
     "'$rk": ("SHARJAH", "SHARJA", "SHARIQA", "SHARIQAH", "SHARIKA", "شارقه"),
     "'hrGd": ("HURGHADA", "HURGADA", "GHARDAQA", "GHARDAKA", "GHARDAQAH", "غردقه"),
     "'zkzk": ("ZAGAZIG", "ZAQAZIQ", "ZAKAZIK", "زقازيق"),
+    # (Egyptian, the country's adjective, as the company's name says it: المصرية; not the
+    # bare مصرية of a legal form, شركة مساهمة مصرية)
+    "'msr": ("EGYPTIAN", "MASRIA", "MASRIYA", "MASREYA", "MASRYA", "MISRIA", "MASREYYA",
+             "المصريه"),
 }
 _PLACE_OF = {fold_text(w): key for key, spellings in _PLACES.items() for w in spellings}
 # (the article glued to a spelling: ALKAHIRA, ELSUWAYS, القاهرة)
@@ -373,6 +411,8 @@ def _raw_words(name: object) -> list[str]:
     ض or ق is read as the other banks spell it (``_gulf_spelling``)."""
     text = fold_text(name)
     raw = _NOT_A_NAME.sub(" ", text).split()
+    if any(len(w) >= 8 or "&" in w for w in raw):  # (most words are shorter: none run together)
+        raw = [x for w in raw for x in _unglued(w)]
     if not _CONNECTORS.isdisjoint(raw):
         raw = _without_connectors(raw)
     if not _PLACE_WORDS.isdisjoint(raw):

@@ -546,6 +546,11 @@ class PayerStages:
                 # apart score less (FROM SINAI PLASTIC INDUSTRIES: 90 as words, 100 as the
                 # sender's name).
                 f.payer = self.payers.by_sender(desc, f.payer.candidates) or f.payer
+            elif f.payer is None or not f.payer.candidates:
+                # (No word of the narrative is a customer's: the sender it names, read as a
+                # printed name, whose words a bank may run together or spell apart from the
+                # master's: /ORD/HASSANABDELRAHMANENGINEERING.)
+                f.payer = self.payers.by_sender(desc) or f.payer
             return
         f.payer = self.payers.by_name(name)
         if f.payer is None or not f.payer.certain:

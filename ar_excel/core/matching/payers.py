@@ -96,6 +96,9 @@ BOILERPLATE = {
     "STATEMENT", "SUPPLIER", "SALARY", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
     "SEP", "SEPT", "OCT", "NOV", "DEC", "ABWA", "ABWE", "PURP", "BAL", "RCVD", "FRM",
     "BENEFICIARY", "ORDERING", "PARTY", "DEBTOR", "CREDITOR", "ULTIMATE", "PO", "LPO",
+    # the tags of a SWIFT transfer's fields (/ORD/ ordering customer, /RFB/ reference for the
+    # beneficiary, /BNF/ its information): ORD would read as the الرضا of a name
+    "ORD", "RFB", "BNF",
     # the payment types British exports write beside the narrative (Lloyds: FPI, BGC...)
     "FPI", "FPO", "BGC", "BACS", "CHAPS", "TFR", "DDR",
     # Jordan's instant transfers and bill payments (CliQ حوالة فورية واردة من الاسم المستعار X;
