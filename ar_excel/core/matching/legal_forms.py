@@ -32,11 +32,18 @@ _KIND_OF = {spelling: kind for kind, spellings in _KINDS.items() for spelling in
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
 
 
-def legal_forms(text: object) -> frozenset[str]:
-    """The kinds of legal form ``text`` writes (``_KINDS``); a run of single letters is read as
-    one word (L.L.C, W L L, ش.م.م, K.S.C.(C))."""
+# Legal forms written as letters: a name may begin with them (BSC Engineering, SPC Trading),
+# where they are the name's own word, never its legal form (which a Latin name ends with).
+_LETTER_FORMS = frozenset({
+    "BSC", "SPC", "SAOC", "SAOG", "WLL", "KSC", "KSCC", "KSCP", "QSC", "QPSC", "PJSC", "PSC",
+    "JSC", "LLC", "FZE", "FZCO", "SAE", "PLC"})
+
+
+def folded_words(text: object) -> list[str]:
+    """The words of ``text`` folded, a run of single letters read as one word (L.L.C, W L L,
+    ش.م.م, K.S.C.(C))."""
     if not isinstance(text, str) or not text.strip():
-        return frozenset()
+        return []
     words, letters = [], ""
     for w in _WORD.findall(fold_text(text)):
         if len(w) == 1:
@@ -48,4 +55,18 @@ def legal_forms(text: object) -> frozenset[str]:
         words.append(w)
     if letters:
         words.append(letters)
-    return frozenset(_KIND_OF[w] for w in words if w in _KIND_OF)
+    return words
+
+
+def legal_forms(text: object) -> frozenset[str]:
+    """The kinds of legal form ``text`` writes (``_KINDS``)."""
+    return frozenset(_KIND_OF[w] for w in folded_words(text) if w in _KIND_OF)
+
+
+def leading_letters(name: object) -> str | None:
+    """The letters a name begins with that are also a legal form (BSC of BSC Engineering
+    LLC), where a word that is none follows them; else None."""
+    words = folded_words(name)
+    if len(words) >= 2 and words[0] in _LETTER_FORMS and words[1] not in _KIND_OF:
+        return words[0]
+    return None

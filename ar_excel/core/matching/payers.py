@@ -40,6 +40,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ar_excel.core.customers.contacts import IBAN_LENGTH, is_iban
+from ar_excel.core.matching.legal_forms import folded_words, leading_letters
 from ar_excel.core.matching.mobiles import MobileDirectory
 from ar_excel.core.matching.names import (
     FILLER,
@@ -807,6 +808,8 @@ class PayerDirectory(NarrativeNames):
         if narrative and scored is not None and scored.candidates \
                 and scored.candidates[0][1] > ONE_WORD_NAME:
             scored = self._one_word_among_others(str(name), scored)
+        if self._lettered and scored is not None and scored.candidates:
+            scored = self._letters_unwritten(text, scored)
         if not narrative and (scored is None or not scored.certain):
             scored = self._surname_first(str(name)) or scored
         if self.other_language is not None and (
@@ -914,6 +917,36 @@ class PayerDirectory(NarrativeNames):
         best, top = capped[0]
         if best == found.customer:
             return Payer(best, found.how, min(found.score, top), capped, found.evidence)
+        second = capped[1][1] if len(capped) > 1 else 0.0
+        return Payer(best if top - second >= MARGIN else None, found.how, top, capped,
+                     found.evidence)
+
+    @cached_property
+    def _lettered(self) -> dict[str, str]:
+        """The customers whose name begins with letters that are also a legal form (BSC
+        Engineering LLC): those letters, which names read without (``names.FILLER``)."""
+        return {c: letters for c, name in self.names.items()
+                if (letters := leading_letters(name)) is not None}
+
+    def _letters_unwritten(self, text: str, found: Payer) -> Payer:
+        """``found`` with the score of each candidate whose name begins with letters that are
+        also a legal form (``_lettered``) capped at ``ONE_WORD_NAME`` where ``text`` does not
+        write them: read without them, BSC Engineering is Engineering, which any text saying
+        ENGINEERING writes whole. The payer is then the best of the rest, by the margin."""
+        written: set[str] | None = None
+        capped, changed = [], False
+        for c, sc in found.candidates:
+            letters = self._lettered.get(c)
+            if letters is not None and sc > ONE_WORD_NAME:
+                if written is None:
+                    written = set(folded_words(text))
+                if letters not in written:
+                    sc, changed = ONE_WORD_NAME, True
+            capped.append((c, sc))
+        if not changed:
+            return found
+        capped.sort(key=lambda x: -x[1])  # (stable: ties keep the customer id order)
+        best, top = capped[0]
         second = capped[1][1] if len(capped) > 1 else 0.0
         return Payer(best if top - second >= MARGIN else None, found.how, top, capped,
                      found.evidence)
