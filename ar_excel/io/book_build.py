@@ -28,7 +28,7 @@ from ar_excel.io.customers_from_lists import customers_from_lists
 from ar_excel.io.decimal_marks import thousands_by_currency
 from ar_excel.io.delimited_rows import split_delimited
 from ar_excel.io.dinars import dinars_as_meant, namesakes_as_meant
-from ar_excel.io.duplicate_columns import hidden_columns
+from ar_excel.io.duplicate_columns import hidden_columns_of
 from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.fils_amounts import fils_issue
 from ar_excel.io.grid import Grid
@@ -97,10 +97,11 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     policy, rate_issues = rates_from_sheet(grids, policy, sheet_loader)  # an FX Rates sheet
     issues = [*issues, *rate_issues]
 
-    for kind in ("Customers", "Invoices", "Payments"):
-        if kind in chosen:  # (two columns of one field: the visible one is read)
-            grid = chosen[kind]
-            grid.hidden_columns = hidden_columns(source, grid.sheet or grid.name)
+    # (two columns of one field: the visible one is read; the workbook opened once for all)
+    lists = [chosen[kind] for kind in ("Customers", "Invoices", "Payments") if kind in chosen]
+    hidden = hidden_columns_of(source, [g.sheet or g.name for g in lists]) if lists else {}
+    for grid in lists:
+        grid.hidden_columns = hidden.get(grid.sheet or grid.name, frozenset())
     read_first: dict[str, tuple[Table | None, list[Issue]]] = {}  # (read once, used below)
     if "Customers" in chosen:  # (first: parsed while the invoices' cells are still read)
         read_first["Customers"] = read_table(chosen["Customers"], "Customers", policy)

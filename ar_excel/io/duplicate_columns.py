@@ -46,12 +46,6 @@ _ATTRIBUTE = re.compile(rb"\b(min|max|hidden)=[\"']([^\"']*)[\"']")
 _HEAD = 1 << 20  # the <cols> element precedes the cells: the sheet's first MiB holds it
 
 
-def hidden_columns(path: Path | None, sheet: str) -> frozenset[int]:
-    """The 0-based columns of a sheet hidden in Excel or LibreOffice (``hidden_columns_of``
-    of the one sheet)."""
-    return hidden_columns_of(path, [sheet]).get(sheet, frozenset())
-
-
 def hidden_columns_of(path: Path | None, sheets: list[str]) -> dict[str, frozenset[int]]:
     """Sheet -> its 0-based columns hidden in Excel or LibreOffice, of the sheets asked for:
     an .xlsx/.xlsm's ``<col hidden="1">`` (the archive opened once for them all), an .ods's
