@@ -65,3 +65,21 @@ def test_accounts_stating_their_balances_and_accounts_running_them_tie_out_toget
     assert rows["Opening balance"] == 44_650.0  # 15,250.000 + 8,400.000 + 21,000.000
     assert rows["Closing balance (statement)"] == 113_814.49  # 80,473.590 + 11,126.900 + 22,214.000
     assert rows["Difference"] == 0.0
+
+
+def test_amounts_carrying_the_iraqi_dinar(tmp_path: Path):
+    """'12,500,000 د.ع' (Iraq's abbreviation of دينار عراقي) and '... دينار عراقي' were 'not a
+    number': a statement whose every amount carries it could not be read at all."""
+    from ar_excel.parsing.numbers import parse_number_text
+
+    assert parse_number_text("12,500,000 د.ع") == 12_500_000.0
+    assert parse_number_text("د.ع 12,500,000") == 12_500_000.0
+    assert parse_number_text("12,500,000 دينار عراقي") == 12_500_000.0
+    assert parse_number_text("1,596.500 دينار أردني") == 1_596.5
+    path = tmp_path / "rasheed.csv"
+    path.write_text("التاريخ,البيان,المبلغ\n"
+                    '02/11/2026,حوالة واردة,"12,500,000 د.ع"\n'
+                    '03/11/2026,عمولة,"-15,000 د.ع"\n', encoding="utf-8")
+    lines = read_statement(path).lines
+    assert lines["Amount"].tolist() == [12_500_000.0, -15_000.0]
+    assert lines["Currency"].tolist() == ["IQD", "IQD"]
