@@ -469,6 +469,10 @@ def reader_messages(tmp_path: Path) -> list[str]:
                       ["U1", "Acme", "USD"]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
                      ["I-1", "K1", datetime(2026, 10, 1), "1,250.500"]]}))
+    marks.append(_save(tmp_path, "fils_unnamed.xlsx", {  # dinars, no currency named at all
+        "Customers": [["Customer ID", "Name"], ["K1", "Salam"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "K1", datetime(2026, 10, 1), "1,250.500"]]}))
     marks.append(_save(tmp_path, "cash_sale.xlsx", {  # QuickBooks' Sales Receipt: a cash sale
         "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
         "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Type"],

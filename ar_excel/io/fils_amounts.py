@@ -50,21 +50,34 @@ def fils_without_a_currency(book: Book) -> list[int]:
     written with two decimals. Worked out once per book."""
     if _KEY in book.worked_out:
         return book.worked_out[_KEY]
-    found: list[int] = []
-    table = book.tables.get("Invoices")
-    if table is not None and len(table.frame) and "Amount" in table.raw and _guessed_cents(
-            book):
-        frame = table.frame
-        own = frame["Customer ID"].map(customer_currencies(book))
-        blank = frame["Currency"].isna() & own.isna() if "Currency" in frame else own.isna()
-        # (each distinct cell once: a list of many rows writes few amounts twice, and is
-        # looked at only where the only-named guess is at stake)
-        places = per_distinct(table.raw["Amount"][blank.to_numpy()], _places)
-        three = places.index[places == 3].tolist()
-        if three and len(three) > int((places == 2).sum()):
-            found = three
+    found = _fils_rows(book) if _guessed_cents(book) else []
     book.worked_out[_KEY] = found
     return found
+
+
+def _fils_rows(book: Book) -> list[int]:
+    """The invoice rows kept without a currency whose Amount is written in fils, where such
+    amounts outnumber those written with two decimals; else []."""
+    table = book.tables.get("Invoices")
+    if table is None or not len(table.frame) or "Amount" not in table.raw:
+        return []
+    frame = table.frame
+    own = frame["Customer ID"].map(customer_currencies(book))
+    blank = frame["Currency"].isna() & own.isna() if "Currency" in frame else own.isna()
+    # (each distinct cell once: a list of many rows writes few amounts twice, and is
+    # looked at only where the currency is at stake)
+    places = per_distinct(table.raw["Amount"][blank.to_numpy()], _places)
+    three = places.index[places == 3].tolist()
+    return three if three and len(three) > int((places == 2).sum()) else []
+
+
+def _nothing_named(book: Book) -> bool:
+    """Whether nothing in the book says what a blank currency is (no Policy, country, tax
+    numbers, no currency named anywhere)."""
+    from ar_excel.core.local_currency import local_currency
+
+    return local_currency(book.policy, book.named_currencies(),
+                          book.frame("Customers")).code is None
 
 
 def _guessed_cents(book: Book) -> bool:
@@ -81,7 +94,21 @@ def fils_issue(book: Book) -> list[Issue]:
     only currency the workbook names counts cents: the blank is not read as it."""
     rows = fils_without_a_currency(book)
     if not rows:
-        return []
+        # nothing names any currency: the amounts count in cents, their fils rounded away
+        # (99.999 aged as 100.00) unless the book says which dinar or rial it keeps
+        rows = _fils_rows(book) if _nothing_named(book) else []
+        if not rows:
+            return []
+        table = book.tables["Invoices"]
+        cells = [table.cell(i, "Amount") for i in rows]
+        first = table.raw.at[rows[0], "Amount"]
+        shown = first if isinstance(first, str) else f"{first:,.3f}"
+        return [table.issue(rows[0], "Amount", (
+            f"{len(rows)} amount(s) kept without a currency are written with three decimals "
+            f"({shown.strip()}: fils, as a dinar or rial counts them) and nothing in the "
+            f"workbook names the currency: they are counted to the cent; write it in the "
+            f"Currency column (e.g. KWD, BHD, OMR) or set Base Currency on the Policy sheet "
+            f"({cells_named(cells)})"))]
     from ar_excel.core.local_currency import local_currency
 
     guess = local_currency(book.policy, book.named_currencies(), book.frame("Customers"))

@@ -409,6 +409,13 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      "مكتوب؛ إن كان اللون يعني مسددة أو ملغاة أو متنازعاً عليها فاكتب ذلك في عمود الحالة أو "
      "المسدد"),
     (r"^(\d+) amount\(s\) kept without a currency are written with three decimals \((.*): "
+     r"fils, as a dinar or rial counts them\) and nothing in the workbook names the currency: "
+     r"they are counted to the cent; write it in the Currency column \(e\.g\. KWD, BHD, OMR\) "
+     r"or set Base Currency on the Policy sheet \((.*)\)$",
+     "{0} مبلغ بلا عملة مكتوب بثلاث خانات عشرية ({1}: فلوس، كما يُحسب الدينار أو الريال) ولا "
+     "شيء في المصنف يسمي العملة: حُسبت لأقرب سنت؛ اكتبها في عمود العملة (مثل KWD أو BHD أو "
+     "OMR) أو حدّد Base Currency في ورقة السياسة ({2})"),
+    (r"^(\d+) amount\(s\) kept without a currency are written with three decimals \((.*): "
      r"fils, as a dinar or rial counts them\), and (.*), the only currency the workbook names, "
      r"counts cents: their currency is left blank, not read as (.*); write it in the Currency "
      r"column \(e\.g\. KWD, BHD, OMR\) or set Base Currency on the Policy sheet \((.*)\)$",
