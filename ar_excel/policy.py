@@ -156,6 +156,11 @@ _WORDED = {
 }
 
 
+# The bare words for the company's currency: on a Policy sheet they may also head a small
+# rates table laid under the settings ("Currency | Rate to EGP"), which sets nothing.
+_BARE_CURRENCY_KEYS = frozenset(("currency", "العمله"))
+
+
 def _worded_index() -> dict[str, str]:
     from ar_excel.names import match_key
 
@@ -398,5 +403,7 @@ def policy_from_pairs(pairs: list[tuple[str, Any, str]]) -> tuple[Policy, list[t
         try:
             values.update(_convert(name, value))
         except (ValueError, TypeError) as exc:
+            if name == "base_currency" and match_key(key) in _BARE_CURRENCY_KEYS:
+                continue  # a rates table's own header ("Currency | Rate to EGP"): no setting
             problems.append((cell, f"policy '{key}': {exc}; the default is used"))
     return Policy(**values, extra=extra), problems

@@ -35,3 +35,17 @@ def test_the_policy_names_the_currency_in_its_own_words(tmp_path, key):
     assert aging.loc[["C1", "C2"], "1-30"].tolist() == [99.999, 0]
     assert aging.loc[["C1", "C2"], "Total"].tolist() == [1299.999, 0.755]
     assert aging.loc["C1", "Currency"] == "OMR"
+
+
+def test_a_rates_table_headed_currency_on_the_policy_sets_nothing(tmp_path):
+    """A small rates table laid under the settings, headed 'Currency | Rate to EGP': no
+    currency setting, and no issue for it."""
+    path = save_sheets(tmp_path / "fx.xlsx", {
+        "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "EGP"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["F1", "C1", D(2026, 11, 1), 100]],
+        "Policy": [["Key", "Value"], ["max_discount_pct", 5], [], ["Currency", "Rate to EGP"],
+                   ["USD", 48.5]]})
+    book = read_book(path)
+    assert book.policy.base_currency == ""
+    assert [i for i in book.issues if i.sheet == "Policy"] == []
