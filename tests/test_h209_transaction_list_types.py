@@ -66,3 +66,15 @@ def test_an_account_column_of_customers_with_a_bank_in_it_stays_the_customer(tmp
         ["4", "Receivables Finance Ltd", date(2026, 11, 4), 30]]})
     assert read_book(path).invoices["Customer ID"].tolist() == [
         "Nile Foods", "Checking Tools Co", "Receivables Finance Ltd", "Receivables Finance Ltd"]
+
+
+def test_a_statement_charge_is_a_charge_on_the_account(tmp_path):
+    """QuickBooks Desktop's Statement Charge (a charge posted straight to the customer's
+    account) is owed, as an invoice is: 250.00, no 'no document type' issue."""
+    path = save_sheets(tmp_path / "sc.xlsx", {"Invoices": [
+        ["Type", "Date", "Num", "Customer", "Amount"],
+        ["Invoice", "10/01/2026", "1041", "Nile Foods", "3,500.00"],
+        ["Statement Charge", "10/15/2026", "SC-3", "Nile Foods", "250.00"]]})
+    book = read_book(path)
+    assert book.invoices["Amount"].tolist() == [3500, 250]
+    assert [i.message for i in book.issues if "no document type" in i.message] == []

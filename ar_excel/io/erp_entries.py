@@ -334,6 +334,7 @@ DEBIT_TYPES = frozenset(match_key(w) for w in (
     "SLS", "DR", "FIN", "SVC", "WRN", "Sales / Invoices", "Service / Repairs", "SI",
     "out_invoice", "RV",
     "IT",  # Sage 300's interest charge
+    "Statement Charge", "Statement Charges",  # QuickBooks Desktop's charge to the account
     "F2", "F1", "L2",  # SAP's billing types (VBRK-FKART): invoice, order invoice, debit memo
     "388", "383",  # ZATCA's / UN/CEFACT invoice type codes: tax invoice, debit note
     "Simplified Tax Invoice", "Simplified Invoice", "Standard Tax Invoice",
