@@ -29,6 +29,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ar_excel.core.matching.names import (
+    _PLACES,
     arabic_spellings_agree,
     distinctive,
     long_vowels_agree,
@@ -45,6 +46,7 @@ MARGIN = 5.0  # the best name must beat the next customer by this much
 PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its partial score, less
 SHORT_SKELETON = 3  # a word whose skeleton is this short is many words (SALMIYA, SALEM, SALMI)
 SHORT_NAME = 85.0  # a name read only through such a skeleton: a candidate a person confirms
+PLACE_KEYS = frozenset(_PLACES)  # the one key each spelling of a place reads as (``names``)
 PART_OF_NAME = 87.0  # a text writing only part of a name (``_narrative_scores``)
 # A person's name written without the father's (``_fathers_names_left_out``): a certain name
 # (over ``payers.CERTAIN_NAME``) where no other customer's has both words; else a candidate a
@@ -129,6 +131,15 @@ class NarrativeNames:
         self._whole_names: dict[str, bool] = {}
         self._article_writers: dict[str, tuple[np.ndarray, bool]] = {}
         self._short_forms: dict[int, tuple[str, ...]] | None = None  # (``_fathers_names_...``)
+        self._by_a_place: np.ndarray | None = None  # (``_named_by_a_place``)
+
+    def _named_by_a_place(self) -> np.ndarray:
+        """Whether each customer's distinctive words are a place's only (Cairo Steel Company:
+        CAIRO), by position; worked out once."""
+        if self._by_a_place is None:
+            self._by_a_place = np.array([bool(self._needed[c][0]) and self._needed[c][0]
+                                         <= PLACE_KEYS for c in self._ids] or [False])
+        return self._by_a_place
 
     def _counted(self, lists: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         """The positions in any of ``lists`` (ascending) and in how many of them."""
@@ -172,6 +183,15 @@ class NarrativeNames:
                 if lists else 0
             share = np.minimum(covered / self._token_count[hit], 1.0)
             scores[complete] = 88.0 + 10.0 * share
+            # A name whose distinctive word is a place (Cairo Steel Company, شركة الإسكندرية
+            # للاستيراد والتصدير) and of which the text writes the place only is as likely
+            # the town of the bank's branch or clearing (CHQ DEP NBE CAIRO BR, ايداع شيك فرع
+            # القاهرة) as the payer: a candidate a person confirms.
+            placed = self._named_by_a_place()[hit]
+            if placed.any():
+                alone = np.flatnonzero(complete)[
+                    placed & (np.asarray(covered) <= 1) & (self._token_count[hit] > 1)]
+                scores[alone] = np.minimum(scores[alone], SHORT_NAME)
             if self._has_short[hit].any():
                 self._short_words_written(tokens, shapes, hit, scores, np.flatnonzero(complete),
                                           scripts)
