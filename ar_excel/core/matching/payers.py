@@ -40,13 +40,19 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from ar_excel.core.customers.contacts import IBAN_LENGTH, is_iban
+from ar_excel.core.matching.bank_names import BANK_WORDS, without_banks
+from ar_excel.core.matching.bilingual_names import (
+    ARABIC_WORD,
+    OTHER_LANGUAGE_HEADERS,
+    halves_in_each_language,
+    scripts,
+)
 from ar_excel.core.matching.legal_forms import folded_words, leading_letters
 from ar_excel.core.matching.mobiles import MobileDirectory
 from ar_excel.core.matching.names import (
     FILLER,
     GENERIC,
     GIVEN_NAME_RIVALS,
-    SYNONYMS,
     TRADE_OF,
     distinctive,
     keys_of,
@@ -64,11 +70,8 @@ from ar_excel.core.matching.narrative_names import (
     NarrativeNames,
 )
 from ar_excel.core.matching.normalize import ONLY_DIGITS, Joined, alnum_key, fold_text
-from ar_excel.names import ARABIC_CHAR as _ARABIC_LETTER
 from ar_excel.names import match_key
-from ar_excel.schema import NAME_IN_EACH_LANGUAGE
 
-_SYNONYM_WORDS = frozenset(SYNONYMS)
 TRUNCATED_AT = 30  # a bank name this long or longer may have been cut at the field width
 # Narrative words that are the bank's or the payer's boilerplate, not a name.
 BOILERPLATE = {
@@ -143,47 +146,6 @@ _SENDER_ENDS = frozenset({
     "PYMT", "SETTLEMENT", "AGAINST", "LESS", "NET", "VIA", "IBAN", "ACC", "AC", "CHQ", "CHEQUE",
     "سداد", "فاتوره", "فواتير", "رقم", "مقابل", "دفعه", "قيمه", "تحت", "عن", "بتاريخ", "لصالح",
     "حساب", "بخصوص", "بشان"})
-# Banks a narrative names (the drawee of a cheque, the bank a transfer came through) are not
-# the payer: CHQ CLEARING BANQUE MISR must not read as the customer Misr Foods.
-_BANKS = re.compile(
-    r"\b(?:BANQUE|BANK|BANCO)\s+(?:OF|DU|DE)\s+[A-Z]+(?:\s+(?:AL|AND)\s+[A-Z]+)?|\bBANQUE\s+[A-Z]+|"
-    r"\bBANK\s+(?:MISR|AUDI|MUSCAT|ALBILAD|ALJAZIRA|DHOFAR|NIZWA|SOHAR|ALEXANDRIA)\b|"
-    r"\b(?:EMIRATES NBD|ENBD|NBD|NBE|CIB|QNB(?: ALAHLI)?|ADCB|ADIB|FAB|HSBC|MASHREQ(?:BANK)?|"
-    r"RAKBANK|SNB|SABB|AL ?RAJHI|RIYAD BANK|DOHA BANK|ARAB BANK|ALEXBANK|AAIB|KFH|NBK|CBD|"
-    r"CITIBANK|STANDARD CHARTERED|ALINMA|AL ?AHLY|AL ?AHLI|EMIRATES ISLAMIC|DUBAI ISLAMIC|"
-    r"FAISAL ISLAMIC|ABU DHABI COMMERCIAL|ABU DHABI ISLAMIC|FIRST ABU DHABI|"
-    r"(?:QATAR|ARAB|SAUDI) NATIONAL BANK|"
-    # (Qatar's, Oman's and Bahrain's as their statements print them: CHQ DEP 000187 CLG QIB
-    # AL MANA ENGG, ACH CREDIT BDOF SOHAR INDUSTRIAL, CHQ DEP 100234 BISB)
-    r"QIIB|QIB|CBQ|IBQ|QDB|DUKHAN BANK|MASRAF AL ?RAYAN|AHLI ?BANK|NBO|OAB|BDOF|ALIZZ|NBB|BBK|"
-    r"BISB|KHCB|ITHMAAR|AUB|AL ?SALAM BANK|OMAN ARAB BANK|COMMERCIAL BANK(?: OF QATAR)?|"
-    r"(?:QATAR|QATAR INTERNATIONAL|BAHRAIN|OMAN|KUWAIT) ISLAMIC BANK|SOHAR INTERNATIONAL BANK|"
-    r"AHLI UNITED BANK|"
-    # (Jordan's and Iraq's, as a transfer's narrative names the bank it came through: حوالة
-    # واردة ACH من بنك القاهرة عمان, INCOMING TRANSFER VIA HOUSING BANK)
-    r"HOUSING BANK|CAIRO AMMAN BANK|JORDAN KUWAIT BANK|JORDAN ISLAMIC BANK|"
-    r"JORDAN COMMERCIAL BANK|BANK AL ?ETIHAD|CAPITAL BANK|SAFWA ISLAMIC BANK|INVESTBANK|"
-    r"ARAB JORDAN INVESTMENT BANK|RAFIDAIN BANK|RASHEED BANK|TRADE BANK OF IRAQ|"
-    r"KURDISTAN INTERNATIONAL BANK|CIHAN BANK)\b|"
-    r"(?<!\w)(?:ال)?(?:بنك|مصرف)\s+\w+(?:\s+(?:المصري|الدولي|التجاري|الوطني|الاسلامي|العربي|"
-    r"المتحد|عمان|الاردني|الكويتي|العراقي|للتجاره والتمويل))?")
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z]+)")
-
-
-def _business_word_after(text: str, end: int) -> bool:
-    """Whether the word after ``end`` in ``text`` is a business word (STEEL, TRADING)."""
-    m = _NEXT_WORD.match(text, end)
-    return m is not None and (m.group(1) in GENERIC or m.group(1) in _SYNONYM_WORDS)
-
-
-# A word of each pattern of ``_BANKS``: a narrative without one names no bank.
-_BANK_WORDS = frozenset({
-    "BANK", "BANQUE", "BANCO", "NBD", "ENBD", "NBE", "CIB", "QNB", "ADCB", "ADIB", "FAB", "HSBC",
-    "MASHREQ", "MASHREQBANK", "RAKBANK", "SNB", "SABB", "RAJHI", "ALRAJHI", "AAIB", "KFH", "NBK",
-    "CBD", "CITIBANK", "CHARTERED", "ALINMA", "AHLY", "ALAHLY", "AHLI", "ALAHLI", "ALEXBANK",
-    "ISLAMIC", "DHABI", "QIIB", "QIB", "CBQ", "IBQ", "QDB", "MASRAF", "AHLIBANK", "NBO", "OAB",
-    "BDOF", "ALIZZ", "NBB", "BBK", "BISB", "KHCB", "ITHMAAR", "AUB",
-    "بنك", "البنك", "مصرف", "المصرف"})
 # The payer quoting its customer number at us (CUST NO 11017, CUSTOMER CODE C-1046, CLIENT ID
 # 2045, كود العميل 11017): the number after the word naming it as one, not a bare CUST (CUST REF
 # is the payer's own reference).
@@ -196,9 +158,7 @@ _CUSTOMER_CODE = re.compile(
 _NOT_DIGIT = re.compile(r"\D")
 _ACCOUNT_LIST = re.compile(r"[;,\n]")
 _NOT_A_WORD = re.compile(r"[^\w\u0600-\u06ff]+")
-_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 _LATIN_ARTICLE_APART = re.compile(r"(?<![A-Z0-9])(?:AL|EL)[ -]+([A-Z]{3,})")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _ACCOUNT_RUN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]{10,30}\b|\b\d{10,30}\b")
 # An IBAN printed in groups (EG38 0019 0005 0000 ...) or cut at the bank's field width with its
 # last digits on after a space (SA03800000006080101675 19): its pieces, read whole where the
@@ -218,26 +178,6 @@ def _code_key(code: object) -> str:
     (11017, 011017)."""
     key = alnum_key(code)
     return key.lstrip("0") if key.isdigit() else key
-
-
-# The words of a name in Latin letters (a name kept in both languages in one cell; its Arabic
-# words are ``_ARABIC_WORD``'s).
-_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z.&'-]*")
-
-
-def _one_name_twice(arabic: str, latin: str) -> bool:
-    """Whether the Arabic and the Latin half of a name cell write one name: both have words
-    of a name and share a distinctive one (المنامة, MANAMA; الحارثي, AL HARTHY), the article
-    aside. A qualifier in the other script (Branch 2, Head Office, Jeddah) shares none."""
-    def words(half: str) -> set[str]:
-        return {t[1:] if t[:1] == "l" and len(t) > 2 else t
-                for t in distinctive(name_tokens(half))}
-    return bool(words(arabic) & words(latin))
-
-
-def _scripts(text: str) -> tuple[bool, bool]:
-    """(has Arabic letters, has Latin letters)."""
-    return _ARABIC_LETTER.search(text) is not None, _LATIN_LETTER.search(text) is not None
 
 
 def _written(token: str, words: set[str]) -> bool:
@@ -339,7 +279,6 @@ ONE_WORD_NAME = 85.0
 MOBILE_SCORE = 95.0
 
 
-_OTHER_LANGUAGE_HEADERS = frozenset(match_key(h) for h in NAME_IN_EACH_LANGUAGE)
 
 
 class PayerDirectory(NarrativeNames):
@@ -386,7 +325,7 @@ class PayerDirectory(NarrativeNames):
                     (self._tokens[cid], self._scripts_of[cid]))
             full, distinct = self._keys[cid] = keys_of(tokens)
             self._tokens[cid] = tokens
-            self._scripts_of[cid] = _scripts(self.names[cid])
+            self._scripts_of[cid] = scripts(self.names[cid])
             needed = distinctive(tokens) or tokens
             self._needed[cid] = (frozenset(needed), sum(map(len, needed)))
             keys = self._block_keys(tokens, distinct, full)
@@ -441,8 +380,8 @@ class PayerDirectory(NarrativeNames):
         الاسم بالعربي, the one the reader did not take for Name), each a name of its customer
         as well; None where the master keeps none. A bank prints the name in either."""
         columns = [c for c in customers.columns if isinstance(c, str) and c != "Name"
-                   and match_key(c) in _OTHER_LANGUAGE_HEADERS]
-        halves = self._halves_in_each_language(customers)
+                   and match_key(c) in OTHER_LANGUAGE_HEADERS]
+        halves = halves_in_each_language(self.names, self._scripts_of)
         if not columns and halves is None:
             return None
         frame = pd.concat([pd.DataFrame({"Customer ID": customers["Customer ID"],
@@ -454,32 +393,14 @@ class PayerDirectory(NarrativeNames):
         for cid, name in zip(frame["Customer ID"].astype(str), frame["Name"], strict=True):
             if cid in self._tokens:
                 self._earlier_names.setdefault(cid, []).append(
-                    (name_tokens(name), _scripts(name)))
+                    (name_tokens(name), scripts(name)))
         return PayerDirectory(frame.reset_index(drop=True))
-
-    def _halves_in_each_language(self, customers: pd.DataFrame) -> pd.DataFrame | None:
-        """The two halves of the names kept in both languages in one cell (بوابة المنامة
-        للمقاولات - Manama Gateway Contracting W.L.L.), each a name of its customer: a bank
-        prints one of them, which writes none of the other's words. None where no name has
-        both scripts. Only a cell whose halves write the same name (``_one_name_twice``): a
-        Latin word beside an Arabic name (شركة الفجر للمقاولات (Branch 2)) is no name alone."""
-        ids, halves = [], []
-        for cid, (arabic, latin) in self._scripts_of.items():
-            if arabic and latin:
-                name = self.names[cid]
-                pair = (" ".join(_ARABIC_WORD.findall(name)),
-                        " ".join(_LATIN_WORDS.findall(name)))
-                if _one_name_twice(*pair):
-                    ids.extend((cid, cid))
-                    halves.extend(pair)
-        return pd.DataFrame({"Customer ID": ids, "Name": halves}) if ids else None
 
     def without_banks(self, text: str) -> str:
         """A folded narrative without the banks it names, except a bank's name that is a
         customer's name too (a customer that is a bank, Al Rajhi Steel, Al Ahly Trading), or
         is followed by a business word: a company's (INCOMING SARIE AL RAJHI STEEL CO)."""
-        return _BANKS.sub(lambda m: m.group(0) if self._a_customers_name(m.group(0))
-                          or _business_word_after(text, m.end()) else " ", text)
+        return without_banks(text, self._a_customers_name)
 
     def _a_customers_name(self, phrase: str) -> bool:
         """Whether some customer's name has every distinctive word of ``phrase``."""
@@ -539,7 +460,7 @@ class PayerDirectory(NarrativeNames):
             return True
         if cid in self._learned_names.get("".join(tokens), ()):
             return True
-        arabic, latin = _scripts(name)
+        arabic, latin = scripts(name)
         return any((arabic and not own[0]) or (latin and not own[1])
                    or self._close_names(tokens, own_tokens)
                    for own_tokens, own in self._names_of(cid))
@@ -710,7 +631,7 @@ class PayerDirectory(NarrativeNames):
         boilerplate (TRANSFER, INV, سداد...), no word holding a digit, no bank it names."""
         text = fold_text(narrative)
         words = _name_words(text)
-        if not _BANK_WORDS.isdisjoint(words):  # (rare: the costly pattern only then)
+        if not BANK_WORDS.isdisjoint(words):  # (rare: the costly pattern only then)
             words = _name_words(self.without_banks(text))
         return " ".join(words)
 
@@ -746,7 +667,7 @@ class PayerDirectory(NarrativeNames):
         if not isinstance(narrative, str):
             return ""
         text = fold_text(narrative)
-        if not _BANK_WORDS.isdisjoint(_NOT_A_WORD.split(text)):
+        if not BANK_WORDS.isdisjoint(_NOT_A_WORD.split(text)):
             text = self.without_banks(text)
         parts = [w for w in _NOT_A_WORD.split(text) if w]
         at = [k for k, w in enumerate(parts) if w not in BOILERPLATE
@@ -988,7 +909,7 @@ class PayerDirectory(NarrativeNames):
         begins a business word or a legal form, is that word cut at the bank's field width (AL
         SAFWA GENERAL CON, EL-WADY ENG COM): left out."""
         text = fold_text(narrative)
-        if not _BANK_WORDS.isdisjoint(_NOT_A_WORD.split(text)):
+        if not BANK_WORDS.isdisjoint(_NOT_A_WORD.split(text)):
             text = self.without_banks(text)
         runs: list[str] = []
         run: list[str] = []
@@ -1034,7 +955,7 @@ class PayerDirectory(NarrativeNames):
             return tokens
         # A word that is the article and a word of no name (الشركة, الحساب, المصنع: a legal
         # form, the bank's words, a business word read in English) keeps its article.
-        kept = {name_tokens(w)[0] for w in _ARABIC_WORD.findall(text)
+        kept = {name_tokens(w)[0] for w in ARABIC_WORD.findall(text)
                 if w.startswith("ال") and len(name_tokens(w)) == 1
                 and (w[2:] in BOILERPLATE or name_tokens(w[2:]) != [name_tokens(w)[0][1:]])}
         # A Latin AL / EL printed apart from a name word (not a business word nor the bank's)
