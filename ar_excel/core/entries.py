@@ -621,8 +621,9 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
         out &= ~cash_sale_rows(invoices)  # a sale paid at once: no receipt of what is owed
     credit = (invoices["Amount"] < 0).to_numpy(dtype=bool)
     if "Invoice No" in invoices:  # Tally's "On Account" where a bill's reference would be
-        out |= per_distinct(invoices["Invoice No"], lambda v: isinstance(v, str) and match_key(
-            v) in ON_ACCOUNT_REFERENCES).fillna(False).to_numpy(dtype=bool) & credit
+        # (read on the credits only: a list's invoice numbers are all distinct)
+        out |= said_on(invoices["Invoice No"], lambda v: isinstance(v, str) and match_key(
+            v) in ON_ACCOUNT_REFERENCES, credit)
     for narration in narration_columns(invoices):
         out |= said_on(invoices[narration], _names_a_receipt, credit)
     if PAYS_INVOICE in invoices.columns:
