@@ -448,6 +448,11 @@ def _abdul(word: str, following: str) -> str:
     return "ABDUL" if m and following.startswith(m.group(1)) else word
 
 
+# The English of ``ARABIC_WORDS`` as a bank's own word for it reads (``SYNONYMS``): الغذائية
+# is FOOD, which a printed FOOD reads as, FOODS; الصناعية INDUSTRIAL, read INDUSTRIES.
+_ARABIC_READ = {w: tuple(SYNONYMS.get(x, x) for x in e.split()) for w, e in ARABIC_WORDS.items()}
+
+
 @lru_cache(maxsize=200_000)
 def _word_reading(w: str) -> tuple[str, ...]:
     """What one printed word of a name says: nothing (a legal form, a number), its English
@@ -455,7 +460,7 @@ def _word_reading(w: str) -> tuple[str, ...]:
     if not w or w.isdigit():
         return ()
     if w in ARABIC_WORDS:
-        return tuple(ARABIC_WORDS[w].split())
+        return _ARABIC_READ[w]
     if w in _FILLER_FOLDED or w == "&" or len(w) == 1:
         return ()  # legal forms, and the letters of abbreviations cut at the dots (م.ح)
     if w in SYNONYMS:
@@ -463,9 +468,9 @@ def _word_reading(w: str) -> tuple[str, ...]:
     if w.startswith("FOODSTU"):  # FOODSTUFF cut at the name field's width (FOODSTUF)
         return ("FOODS",)
     if w.isascii() and (spelled := _SPELLED.get(skeleton(w))):
-        return tuple(spelled.split())
+        return tuple(SYNONYMS.get(x, x) for x in spelled.split())
     if len(w) > 2 and w.startswith("و") and w[1:] in ARABIC_WORDS:
-        return tuple(ARABIC_WORDS[w[1:]].split())
+        return _ARABIC_READ[w[1:]]
     return (w,)
 
 
