@@ -61,10 +61,19 @@ def test_accounts_stating_their_balances_and_accounts_running_them_tie_out_toget
     out = match_statement(lines, items, customers, Policy(), balances=[
         {"statement": "arab_bank", "account": "0118123456500", "currency": "JOD",
          "opening": 15_250.000, "closing": 80_473.590}]).summary
-    rows = {r["Item"]: r["Amount"] for _, r in out.iterrows()}
-    assert rows["Opening balance"] == 44_650.0  # 15,250.000 + 8,400.000 + 21,000.000
-    assert rows["Closing balance (statement)"] == 113_814.49  # 80,473.590 + 11,126.900 + 22,214.000
-    assert rows["Difference"] == 0.0
+    rows = {r["Item"]: (r["Amount"], r["Note"]) for _, r in out.iterrows()}
+    # 15,250.000 + 8,400.000 + 21,000.000; 80,473.590 + 11,126.900 + 22,214.000
+    assert rows["Opening balance"] == (
+        44_650.0, "as stated by the bank, else from the oldest line's running balance")
+    assert rows["Closing balance (statement)"] == (
+        113_814.49, "as stated by the bank, else from the newest line's running balance")
+    assert rows["Difference"] == (0.0, "ties out")
+    from ar_excel.io.reasons_ar import arabic_note
+
+    assert arabic_note(rows["Opening balance"][1]) == (
+        "كما أورده البنك، وإلا من الرصيد الجاري لأقدم سطر")
+    assert arabic_note(rows["Closing balance (statement)"][1]) == (
+        "كما أورده البنك، وإلا من الرصيد الجاري لأحدث سطر")
 
 
 def test_amounts_carrying_the_iraqi_dinar(tmp_path: Path):

@@ -429,6 +429,10 @@ _ITEMS = {
 }
 _NOTES: list[tuple[re.Pattern[str], object]] = [(re.compile(p + "$"), t) for p, t in (
     (r"as stated by the bank", "كما أورده البنك"),
+    (r"as stated by the bank, else from the oldest line's running balance",
+     "كما أورده البنك، وإلا من الرصيد الجاري لأقدم سطر"),
+    (r"as stated by the bank, else from the newest line's running balance",
+     "كما أورده البنك، وإلا من الرصيد الجاري لأحدث سطر"),
     (r"from the oldest line's running balance", "من الرصيد الجاري لأقدم سطر"),
     (r"from the newest line's running balance", "من الرصيد الجاري لأحدث سطر"),
     (r"not stated", "غير مذكور"),

@@ -277,11 +277,13 @@ def _balance_value(b: Any, name: str) -> Any:
 
 
 def _opening_closing(lines: pd.DataFrame, stated: list[Any]
-                     ) -> tuple[float | None, float | None, bool]:
+                     ) -> tuple[float | None, float | None, bool, bool]:
     """The opening and closing balance of ``lines``: from the balances the statements state,
-    else from the lines' running balances; (None, None) where neither is given. The flag:
-    whether the closing balance is the last running balance (none stated)."""
+    else from the lines' running balances; (None, None) where neither is given. The flags:
+    whether the closing balance is the last running balance (none stated), and whether the
+    balances stated are joined by running balances of statements stating none."""
     opening = closing = None
+    joined = False
     opens: dict[str, float] = {}  # statement -> the opening it states, first of its account's
     if stated:
         # Consecutive statements of one account chain: the first opens, the last closes.
@@ -307,6 +309,7 @@ def _opening_closing(lines: pd.DataFrame, stated: list[Any]
                 if ends is not None:
                     opening += ends[0]
                     closing += ends[1]
+                    joined = True
     if closing is None and "Balance" in lines and lines["Balance"].notna().any():
         # Each statement's opening is its first running balance less that line's amount, its
         # closing its last running balance (a statement stating its opening balance only, as
@@ -326,8 +329,8 @@ def _opening_closing(lines: pd.DataFrame, stated: list[Any]
                     running_opening += ends[0]
                 closing += ends[1]
         opening = running_opening if opening is None or mixed else opening
-        return opening, closing, True
-    return opening, closing, False
+        return opening, closing, True, False
+    return opening, closing, False, joined
 
 
 def _running_ends(part: pd.DataFrame) -> tuple[float, float] | None:
@@ -358,12 +361,14 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
                      "Lines": n, "Note": note})
 
     stated = [b for b in (balances or []) if _balance_value(b, "opening") is not None]
-    opening, closing, running_closing = _opening_closing(lines, stated)
+    opening, closing, running_closing, joined = _opening_closing(lines, stated)
     computed = None if opening is None else opening + credits.sum() - debits.sum()
     stated_ccy = (lines["Currency"].fillna("").astype(str) if "Currency" in lines
                   else pd.Series("", index=lines.index))
     currencies = sorted(set(stated_ccy))
-    row("Opening balance", opening, None, "as stated by the bank" if stated else
+    # (Several statements, some stating their balances and some not: each says which.)
+    also = ", else from the oldest line's running balance" if joined else ""
+    row("Opening balance", opening, None, f"as stated by the bank{also}" if stated else
         ("from the oldest line's running balance" if opening is not None else "not stated"))
     # Adding EGP to USD is no figure to post: say so where the reader starts.
     row("Credits (money in)", credits.sum(), int(len(credits)),
@@ -373,6 +378,7 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
     row("Closing balance (computed)", computed, None, "opening + credits - debits")
     row("Closing balance (statement)", closing, None,
         "from the newest line's running balance" if running_closing
+        else "as stated by the bank, else from the newest line's running balance" if joined
         else "" if closing is not None else "not stated")
     if computed is not None and closing is not None:
         diff = round(computed - closing, places)
@@ -387,7 +393,7 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
             part = amount[mine]
             got = [b for b in stated if (_balance_value(b, "currency")
                                          or own.get(_balance_value(b, "statement")) or "") == ccy]
-            o, c, _ = _opening_closing(lines[mine], got)
+            o, c, _, _ = _opening_closing(lines[mine], got)
             label = ccy or "no currency"
             row(f"{label}: opening balance", o, None, "" if o is not None else "not stated")
             row(f"{label}: credits", part[part > 0].sum(), int((part > 0).sum()))
