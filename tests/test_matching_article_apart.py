@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ar_excel.core.matching.payers import PayerDirectory
+from ar_excel.core.matching.payers import OTHER_TRADE_NAME, PayerDirectory
 from tests.test_matching_real_narratives import allocations, customer, invoice, match
 
 DELTA = [
@@ -28,7 +28,8 @@ def test_a_name_printed_with_the_article_finds_the_bare_name():
     payers = PayerDirectory(pd.DataFrame(DELTA))
     found = payers.by_name("AL DELTA FOOD INDUSTRIES")
     assert (found.customer, found.score) == ("01293", 100.0)
-    assert dict(found.candidates)["01083"] == 90.0  # (the reading with the article, kept)
+    # (the reading with the article, kept: another trade's name, ``OTHER_TRADE_NAME``)
+    assert dict(found.candidates)["01083"] == OTHER_TRADE_NAME
 
 
 def test_the_receipt_of_the_bare_name_is_matched():

@@ -266,7 +266,11 @@ WHOLE_NAME = 97.0  # a name scoring this is printed whole: every word of it is o
 # (LIKELY_NAME, MARGIN, MAX_BLOCK, SHORT_NAME: ``narrative_names``, whose scores they weigh
 # too)
 SISTER_NAME = 91.0  # the score of a name told apart from a sister company's by a word only
-OTHER_TRADE_NAME = 90.0  # the score of a name whose family name agrees but whose trade does not
+# The score of a name whose family name agrees but whose trade does not: a candidate a person
+# confirms, under the 88 at which the amount decides between look-alike names (EL SHERIF BROS
+# PACKAGING paying exactly what Sherif Brothers for Agricultural Products owes is a family
+# company paying, as likely as the customer itself).
+OTHER_TRADE_NAME = 87.0
 TRANSLATED_NAME = 88.0  # an Arabic name printed translated: a candidate, never known for sure
 MAX_CANDIDATES = 40  # look-alike names kept for the amount to decide between
 MOBILE = "mobile number"  # ``Payer.how`` of a payer known by the mobile the narrative prints
