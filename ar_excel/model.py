@@ -227,9 +227,19 @@ class Book:
         if f is None:
             from ar_excel.errors import InputError
 
-            why = self.unusable.get(kind)
-            raise InputError(why or f"the workbook has no '{kind}' sheet (or Excel table)")
+            raise InputError(self.why_missing(kind)
+                             or f"the workbook has no '{kind}' sheet (or Excel table)")
         return f
+
+    def why_missing(self, kind: str) -> str | None:
+        """Why the book has no ``kind``, where the reader could say: its sheet could not be
+        read, or (for the customers of a book without a customer list, which come from its
+        invoice list) the invoice list could not be read: 'no Customers sheet' sent the
+        user after a sheet the book never needed, its invoice list's amount heading unknown."""
+        why = self.unusable.get(kind)
+        if why is None and kind == "Customers" and "Invoices" not in self.tables:
+            why = self.unusable.get("Invoices")
+        return why
 
     def sheet_frame(self, name: str, must_have: tuple[str, ...] = ()) -> pd.DataFrame | None:
         """Another sheet of the workbook (a previous run's tab, a hidden snapshot) as a plain

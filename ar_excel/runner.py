@@ -47,7 +47,7 @@ def missing_inputs(job: Job, book: Book, options: JobOptions) -> str | None:
                     not book.policy.bank_statement:
                 return NO_STATEMENT
         elif book.table(kind) is None:
-            return book.unusable.get(kind) or f"the workbook has no '{kind}' sheet"
+            return book.why_missing(kind) or f"the workbook has no '{kind}' sheet"
         elif kind in job.own and kind in book.derived:
             return (f"the workbook has no '{kind}' sheet of its own (its customers are the "
                     f"ones '{book.derived[kind]}' names)")

@@ -103,6 +103,13 @@ def arabic_summary(line: str) -> str:
     head, sep, body = line.partition(": ")
     if not sep or " " in head:  # no job name before the colon: the line is all clauses
         head, body = "", line
+    if body.startswith("skipped, "):  # skipped for a list the reader could not read: its
+        from ar_excel.io.messages_ar import arabic_message  # Input Issue's own wording
+
+        why = body.removeprefix("skipped, ")
+        said = arabic_message(why)
+        if said != why:
+            return f"{head}: تم التخطي: {said}" if head else f"تم التخطي: {said}"
     clauses = body.split("; ")
     words = [apply_rules(_CLAUSES, c) for c in clauses]
     if all(w is None for w in words):
