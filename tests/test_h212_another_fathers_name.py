@@ -40,3 +40,21 @@ def test_the_names_own_fathers_name_between_still_reads_it():
         read = payers.by_name(text, narrative=True)
         assert read.customer == "O01" and read.certain, text
     assert payers.by_name("IBFT CR-SALIM SAIF AL HARTHY", narrative=True) is None
+
+
+def test_bin_ending_the_name_is_the_family_name_not_a_fathers():
+    """Ahmed Saif Bin Darwish Trading LLC: BIN DARWISH ends the person's name, the family's
+    name (as Bin Laden's), not a father's left out. Read as 'AHMED SAIF, the father's name
+    left out', any Ahmed Saif named the company for sure: IBFT CR-AHMED SAIF AL MAZROUI's
+    2,750.00, which it and Gulf Pearl Electronics both owe, was Matched to its invoice."""
+    customers = [customer("A01", "Ahmed Saif Bin Darwish Trading LLC", Currency="AED"),
+                 customer("A02", "Gulf Pearl Electronics", Currency="AED")]
+    invoices = [invoice("DXB-501", "A01", 2750.00, Currency="AED"),
+                invoice("DXB-502", "A02", 2750.00, Currency="AED")]
+    for row in ({"desc": "IBFT CR-AHMED SAIF AL MAZROUI"}, {"desc": "احمد سيف المزروعي"},
+                {"desc": "IBFT CR", "cp": "AHMED SAIF AL MAZROUI"}):
+        r = match(customers, invoices, {"amount": 2750.00, "cur": "AED", **row})
+        assert allocations(r) == [], row
+    r = match(customers, invoices, {"amount": 2750.00, "cur": "AED",
+                                    "desc": "IBFT CR-AHMED SAIF BIN DARWISH"})
+    assert allocations(r) == [("DXB-501", 2750.00, "amount+payer", "Matched")]

@@ -256,7 +256,10 @@ class NarrativeNames:
             self._short_forms = {}
             for i, c in enumerate(self._ids):
                 name = fold_text(self.names.get(c, ""))
-                if not _FATHERS_NAME.search(name):
+                fathers = list(_FATHERS_NAME.finditer(name))
+                # (BIN and a name ending the person's name is the family's, Ahmed Saif Bin
+                # Darwish Trading as Bin Laden: no father's left out, but the family name)
+                if not fathers or not distinctive(name_tokens(name[fathers[-1].end():])):
                     continue
                 short = tuple(distinctive(name_tokens(_FATHERS_NAME.sub("", name))))
                 if len(short) >= 2 and frozenset(short) != self._needed[c][0]:
