@@ -586,10 +586,20 @@ def gl_account_column(written: dict[str, str], names: list[str], rows: list[list
               and not isinstance(r[at], str)]
     if len(seen) < 2 or others:
         return None
-    if all(_GL_ACCOUNT_VALUE.search(v) for v in seen) or sum(
-            1 for v in lines if _RECEIVABLE_ACCOUNT.search(v)) >= 2:
+    if all(_GL_ACCOUNT_VALUE.search(v) for v in seen):
+        return at
+    # Beside accounts in the company's own words, only in a report whose customers head
+    # their lines: a flat list's walk-in customer kept as 'Sundry Debtors' is a customer
+    if sum(1 for v in lines if _RECEIVABLE_ACCOUNT.search(v)) >= 2 and _headed(rows):
         return at
     return None
+
+
+def _headed(rows: list[list[Any]]) -> bool:
+    """Whether the first line holding anything is a heading (a text alone: the customer a
+    report's lines fall under), not a record."""
+    first = next((r for r in rows if non_empty(r)), [])
+    return non_empty(first) == 1 and any(isinstance(v, str) and v.strip() for v in first)
 
 
 # An amount column headed as a due date is ("Due": Xero's Customer Invoice Report prints

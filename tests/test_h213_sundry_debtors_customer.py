@@ -1,0 +1,28 @@
+"""An invoice list keyed by an 'Account' column of customers, one of them the walk-in
+customer kept as 'Sundry Debtors' (two cash-counter invoices). Worked out by hand: four
+invoices, three customers (Nile Foods 100.00, Delta Traders 50.00, Sundry Debtors 100.00).
+Before: the two 'Sundry Debtors' lines named the receivable account, so the column was read
+as each line's ledger account (as QuickBooks' Transaction List prints it under customer
+headings) and the list had no customer column at all: 'sheet 'Invoices' has no column for
+Customer ID'."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ar_excel.io.reader import read_book
+from tests._workbooks import save_sheets
+
+
+def test_a_walk_in_customer_named_sundry_debtors_is_a_customer(tmp_path):
+    path = save_sheets(tmp_path / "b.xlsx", {"Invoices": [
+        ["Invoice No", "Account", "Invoice Date", "Amount"],
+        ["1", "Nile Foods", date(2026, 11, 1), 100],
+        ["2", "Delta Traders", date(2026, 11, 2), 50],
+        ["3", "Sundry Debtors", date(2026, 11, 3), 70],
+        ["4", "Sundry Debtors", date(2026, 11, 4), 30]]})
+    book = read_book(path)
+    assert book.invoices["Customer ID"].tolist() == [
+        "Nile Foods", "Delta Traders", "Sundry Debtors", "Sundry Debtors"]
+    assert book.invoices.groupby("Customer ID")["Amount"].sum().to_dict() == {
+        "Delta Traders": 50, "Nile Foods": 100, "Sundry Debtors": 100}
