@@ -44,7 +44,6 @@ CREDIT_TYPES = frozenset(match_key(w) for w in (
     # ERP document types: Dynamics GP (Credit Memos, RTN), Sage 50 (SC: sales credit),
     # QuickBooks / Sage US (CM)
     "Credit Memos", "RTN", "CM", "SC", "Sales Credit", "Sales Credit Note",
-    "ED",  # Sage 300's earned discount: a discount the customer took, off what it owes
     # Dynamics GP's receivables document types (SLS, DR, FIN, WRN, SVC, RTN, CR, PMT): "CR"
     # is its credit memo, unless the column says Cash / CR (a sale on credit terms)
     "CR", "out_refund",  # (and Odoo's move type for a credit note)
@@ -83,17 +82,33 @@ RECEIPT_TYPES = frozenset(match_key(w) for w in (
 
 # Sage 300's receipts (PY, UC) beside its prepayment, PI: money received ahead of an invoice.
 # Elsewhere PI is as often a pro-forma invoice, no money at all: a prepayment only beside them.
+# Its earned discount, ED (a discount the customer took with a receipt, off what it owes),
+# likewise: a list typing its lines by trade (IT, ED for education, AD for advertising) owes
+# its ED invoices.
 SAGE_300_RECEIPTS = frozenset(match_key(w) for w in ("PY", "UC"))
 SAGE_300_PREPAYMENT = match_key("PI")
+SAGE_300_EARNED_DISCOUNT = match_key("ED")
 
 
-def prepayment_kinds(kinds: object) -> list[str]:
+def _beside_sage_300_receipts(kinds: object, code: str) -> list[str]:
     """The values of one document type column (``kinds``: its distinct values) naming Sage
-    300's prepayment (PI), where the column names its receipts (PY, UC) too."""
+    300's document ``code``, where the column names its receipts (PY, UC) too."""
     keys = {match_key(v): v for v in kinds if isinstance(v, str)}
     if not keys.keys() & SAGE_300_RECEIPTS:
         return []
-    return [v for k, v in keys.items() if k == SAGE_300_PREPAYMENT]
+    return [v for k, v in keys.items() if k == code]
+
+
+def prepayment_kinds(kinds: object) -> list[str]:
+    """The values of a document type column naming Sage 300's prepayment (PI), beside its
+    receipts."""
+    return _beside_sage_300_receipts(kinds, SAGE_300_PREPAYMENT)
+
+
+def earned_discount_kinds(kinds: object) -> list[str]:
+    """The values of a document type column naming Sage 300's earned discount (ED), a
+    credit, beside its receipts."""
+    return _beside_sage_300_receipts(kinds, SAGE_300_EARNED_DISCOUNT)
 
 
 # What an outstandings report writes where a bill's reference would be for money held on
@@ -227,7 +242,8 @@ def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:
     kinds = pd.unique(types)  # a few words, many rows
     cash_sale = cash_sale_kinds(kinds)  # no credit: ``cash_sales`` counts them 0
     credit_types = [v for v in kinds if is_credit_type(v) and v not in cash_sale]
-    credit_types += prepayment_kinds(kinds)  # Sage 300's PI beside its PY / UC
+    # Sage 300's PI and ED beside its PY / UC
+    credit_types += prepayment_kinds(kinds) + earned_discount_kinds(kinds)
     if _eta_types(kinds):  # Egypt's e-invoice document types: I, C (credit note), D
         credit_types += [v for v in kinds if isinstance(v, str) and match_key(v) == "c"]
     if any(isinstance(v, str) and match_key(v) in CASH_SALE_TYPES for v in kinds):

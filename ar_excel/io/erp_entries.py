@@ -370,6 +370,7 @@ def _unknown_types(invoices: Table) -> list[Issue]:
         RECEIPT_TYPES,
         REFUND_TYPES,
         _eta_types,
+        earned_discount_kinds,
         prepayment_kinds,
         type_column,
     )
@@ -380,9 +381,10 @@ def _unknown_types(invoices: Table) -> list[Issue]:
         return []
     known = (DEBIT_TYPES | SIGNED_TYPES | CREDIT_TYPES | RECEIPT_TYPES | REFUND_TYPES
              | CASH_SALE_TYPES | OUTSIDE_RECEIVABLE_TYPES)
-    if _eta_types(pd.unique(frame[column].dropna())):
+    kinds = pd.unique(frame[column].dropna())
+    if _eta_types(kinds):
         known = known | ETA_TYPES
-    known = known | {match_key(k) for k in prepayment_kinds(pd.unique(frame[column].dropna()))}
+    known = known | {match_key(k) for k in prepayment_kinds(kinds) + earned_discount_kinds(kinds)}
     texts = frame[column].map(lambda v: None if is_blank(v) else str(v).strip())
     said = pd.unique(texts.dropna())
     unknown = [t for t in said if match_key(t) not in known]
