@@ -514,6 +514,15 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["I-1", "C1", datetime(2026, 10, 1), 100]],
         "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Currency"],
                      ["R-1", "C1", datetime(2026, 10, 5), 100, "I-1", "CHQ"]]}))
+    for name, policy in (("local_word.xlsx", []), ("local_word_policy.xlsx", [["Currency", "SAR"]])):
+        # a customer's Currency 'محلي': the company's, the Policy's or the receipts' one currency
+        marks.append(_save(tmp_path, name, {
+            "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "محلي"]],
+            "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                         ["I-1", "C1", datetime(2026, 10, 1), 100]],
+            "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Currency"],
+                         ["R-1", "C1", datetime(2026, 10, 5), 100, None if policy else "EGP"]],
+            **({"Policy": [["Key", "Value"], *policy]} if policy else {})}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -35,6 +35,7 @@ from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
 from ar_excel.io.limit_currencies import limits_against_the_books_currency
 from ar_excel.io.lines_from_invoice_rows import lines_from_invoice_rows
+from ar_excel.io.local_word import local_word_as_meant
 from ar_excel.io.merged_limits import limits_merged_over_customers
 from ar_excel.io.past_years import current_year_first, past_year_archives
 from ar_excel.io.policy_sheet import blank_value_cells, gives_date_order, read_policy
@@ -151,6 +152,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     sales_areas_as_one_customer(book)  # SAP's KNVV: a row per sales area, one customer
     contact_lines_into_their_customer(book)  # a hand-kept master's second phone line
     limits_merged_over_customers(book, grids)  # one limit cell over a group's rows: said
+    local_word_as_meant(book)  # 'محلي': the company's currency, where the book says which
     limits_against_the_books_currency(book)  # 'USD 10,000' where the Currency is left blank
     dinars_as_meant(book)  # 'دينار' alone: the customer's dinar, or said
     namesakes_as_meant(book)  # 'ريال' alone: Qatar's riyal for a Qatari customer
