@@ -45,7 +45,13 @@ _RULES: list[tuple[str, str]] = [
      r"\bSELF TRANSFER|\bOWN FUNDS|\bINTER ?ACCOUNT TRANSFER|"
      # The statement's holder addressed by its bank: from YOUR account, من حسابكم الى
      # حسابكم; to a savings or deposit account of its own (الى حساب توفير).
-     r"\bFROM YOUR (?:ACCOUNT|ACC|A/?C)\b|من حسابكم.*الي حسابكم|الي حساب (?:التوفير|توفير|الودائع)",
+     r"\bFROM YOUR (?:ACCOUNT|ACC|A/?C)\b|من حسابكم.*الي حسابكم|الي حساب (?:التوفير|توفير|الودائع)|"
+     # The company's own account in its own words: from the company's account (تحويل من
+     # حساب الشركة), ours (حساب شركتنا). 'الشركة' then a name or an adjective is another
+     # company's account, a customer paying (من حساب الشركة المصرية للتجارة, من حساب شركة
+     # النور): only the bare word, then nothing, a number, or where the account is held.
+     r"من حساب(?:ات)? الشركه(?= *(?:$|\d|[/-]|الي |الجاري|الاخر|رقم|لدي |في |ب?بنك |بالبنك ))|"
+     r"حساب(?:ات)? شركتنا",
      "own transfer"),
     (r"\bREFUND\b|\bREVERSAL\b|\bREVERSED\b|\bRETURNED\b|\bRETURN OF\b|\bRUECKUEBERWEISUNG|"
      r"\bRÜCK|\bSTORNO|\bCHARGEBACK|استرداد|مرتجع|عكس قيد|رد مبلغ|"
@@ -158,6 +164,7 @@ _TRIGGERS = (
     "RTN", "UNPAID", "MARGIN", "رد رسوم", "رد مصاريف", "رسوم", "CASHBACK", "PETTY CASH",
     "BILL", "اذون", "SUKUK", "صكوك", "COUPON", "SETTLEMENT", "MERCHANT", "FAWRY", "PAYMOB",
     "PAYTABS", "HYPERPAY", "STRIPE", "بين حسابات", "SUBSIDY", "EXPORT SUPPORT", "دعم",
+    "من حساب", "حساب شركتنا", "حسابات شركتنا",
     "MEEZA", "GEIDEA", "TABBY", "TAMARA", "VALU", "CHECKOUT", "NETWORK INT", "SETTL", "MID",
     "PAYOUT", "HIBA", "TAWAR", "MURABAHA", "FACTORING", "DISCOUNT", "DISPUTE", "RELEASE",
     "KNET", "NAPS", "OMANNET", "SPAN", "GRANT", "YOUR", "حسابكم", "توفير", "الودائع", "كوبون",
