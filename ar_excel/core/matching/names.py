@@ -175,6 +175,8 @@ SYNONYMS = {
     "PRODUCT": "PRODUCTS", "SERVICE": "SERVICES", "SYSTEM": "SYSTEMS", "SOLUTION": "SOLUTIONS",
     "MATERIAL": "MATERIALS", "APPLIANCE": "APPLIANCES", "GARMENT": "GARMENTS",
     "MOTOR": "MOTORS", "TILE": "TILES", "PAINT": "PAINTS", "METAL": "METALS",
+    # (أدوية as a bank translates it: AL DAWLIYA DRUGS for شركة الدولية للأدوية)
+    "DRUGS": "PHARMA", "DRUG": "PHARMA",
 }
 
 # Output alphabet: lower-case consonants, ``$`` = sh, ``X`` = kh, ``G`` = gh (upper-case marks
@@ -340,6 +342,33 @@ def _unglued(word: str) -> list[str]:
     return [*_unglued(rest), business]
 
 
+# The adjectives of company names (الحديثة, المتحدة, الدولية: modern, united, international)
+# spelled out in Latin letters with the article apart (AL HADETHA, EL MOTAHEDA, AL DAWLIYA):
+# read as their English, as the Arabic word and the spelling glued to its article (ALHADETHA)
+# are. Not a nisba (AL HADITHI, الحديثي: a family's name).
+_ADJECTIVES = {k: e for k, e in _SPELLED.items() if e in ("MODERN", "UNITED")}
+# (الدولية, whose skeleton with the article, ldl, is AL ADEL's too: its spellings, each)
+_INTERNATIONAL = frozenset({"DAWLIA", "DAWLIYA", "DAWLEYA", "DAWLEIA", "DAWLYA", "DOWLIA",
+                            "DOWLIYA", "DAWLIAH", "DAWLIYAH", "DAWLEYAH"})
+
+
+def _adjectives_read(raw: list[str]) -> list[str]:
+    """``raw`` with each adjective spelled out after its article (``_ADJECTIVES``) as its
+    English word, the article left out."""
+    out = list(raw)
+    for k, w in enumerate(out):
+        glued = w[:2] in ("AL", "EL") and w[2:] in _INTERNATIONAL
+        after = k > 0 and out[k - 1] in ("AL", "EL")
+        if glued:
+            out[k] = "INTERNATIONAL"
+        elif after and w in _INTERNATIONAL:
+            out[k - 1], out[k] = "", "INTERNATIONAL"
+        elif after and w.isascii() and w[-1:] not in ("I", "Y") \
+                and (english := _ADJECTIVES.get(skeleton("AL" + w))):
+            out[k - 1], out[k] = "", english
+    return out
+
+
 # Places whose English name is no transliteration of the Arabic (ALEXANDRIA, ALEX for
 # الإسكندرية; CAIRO for القاهرة; SUEZ for السويس; SHARJAH for الشارقة), or which banks print
 # in one word or in two (PORT SAID, PORTSAID, BUR SAID, بور سعيد): every spelling, with its
@@ -417,6 +446,8 @@ def _raw_words(name: object) -> list[str]:
         raw = _without_connectors(raw)
     if not _PLACE_WORDS.isdisjoint(raw):
         raw = _places_read(raw)
+    if "AL" in text or "EL" in text:  # (AL HADETHA, EL DAWLIA: ``_adjectives_read``)
+        raw = _adjectives_read(raw)
     for k in range(len(raw) - 1):
         w = raw[k]
         if w in _SUN_ARTICLES and raw[k + 1].startswith(w[1:]) and len(raw[k + 1]) > len(w):
@@ -743,6 +774,18 @@ def _script_shape(word: str) -> tuple[str, bool] | None:
     arabic = arabic_shape(word)
     shape = arabic if arabic is not None else word_shape(word, runs=True)
     return (shape, arabic is not None) if shape is not None else None
+
+
+# The kind of company a name says it is (مجموعة, مصنع: GROUP, FACTORY), which a bank leaves out
+# as it leaves the legal form out (AL HADETHA SUPPLIES for مصنع الحديثة للتوريدات).
+_KIND_KEYS = frozenset(skeleton(w) for w in ("GROUP", "FACTORY"))
+
+
+def needed_words(tokens: list[str]) -> list[str]:
+    """The words of a name a text must write to name it: its distinctive words; for a name of
+    business words only (الحديثة للتوريدات: MODERN SUPPLIES), all of them but the kind of
+    company it is (``_KIND_KEYS``), where that leaves any."""
+    return distinctive(tokens) or [t for t in tokens if t not in _KIND_KEYS] or tokens
 
 
 def distinctive(tokens: list[str]) -> list[str]:

@@ -57,6 +57,7 @@ from ar_excel.core.matching.names import (
     distinctive,
     keys_of,
     name_tokens,
+    needed_words,
     skeleton,
     token_scripts,
     token_shapes,
@@ -330,7 +331,7 @@ class PayerDirectory(NarrativeNames):
             full, distinct = self._keys[cid] = keys_of(tokens)
             self._tokens[cid] = tokens
             self._scripts_of[cid] = scripts(self.names[cid])
-            needed = distinctive(tokens) or tokens
+            needed = needed_words(tokens)
             self._needed[cid] = (frozenset(needed), sum(map(len, needed)))
             keys = self._block_keys(tokens, distinct, full)
             if not distinct:  # a name made of common words only ("International Medical Supplies")
@@ -1057,8 +1058,9 @@ class PayerDirectory(NarrativeNames):
             if distinct:
                 by_distinct = process.cdist([distinct], dists, scorer=fuzz.ratio,
                                             dtype=np.float32)[0]
-                scores = np.where(self._has_distinct[where], 0.75 * by_distinct + 0.25 * scores,
-                                  scores)
+                # (a name of business words only lacks the text's distinctive word: its
+                # distinctive key, empty, agrees in nothing)
+                scores = 0.75 * by_distinct + 0.25 * scores
             if scripts is not None:
                 # (A name the bank prints, in the other script than the customer's: its short
                 # words must agree on the long vowels the Arabic writes, as a narrative's.)
