@@ -26,3 +26,18 @@ def test_a_walk_in_customer_named_sundry_debtors_is_a_customer(tmp_path):
         "Nile Foods", "Delta Traders", "Sundry Debtors", "Sundry Debtors"]
     assert book.invoices.groupby("Customer ID")["Amount"].sum().to_dict() == {
         "Delta Traders": 50, "Nile Foods": 100, "Sundry Debtors": 100}
+
+
+def test_customer_sub_accounts_by_code_and_name_are_customers(tmp_path):
+    """Ledgers keeping an account per customer print it as its code and name ('100001 Nile
+    Foods'), as a general ledger account reads ('1100 Trade Debtors'): in a flat list with
+    no customer headings they are its customers. Before: the column was read as each line's
+    ledger account and the list had no customer column (Nile Foods' 170.00 unread)."""
+    path = save_sheets(tmp_path / "c.xlsx", {"Invoices": [
+        ["Invoice No", "Account", "Invoice Date", "Amount"],
+        ["1", "100001 Nile Foods", date(2026, 11, 1), 100],
+        ["2", "100002 Delta Traders", date(2026, 11, 2), 50],
+        ["3", "100001 Nile Foods", date(2026, 11, 3), 70]]})
+    book = read_book(path)
+    assert book.invoices.groupby("Customer ID")["Amount"].sum().to_dict() == {
+        "100001 Nile Foods": 170, "100002 Delta Traders": 50}

@@ -558,10 +558,13 @@ _LEDGER_ACCOUNT_VALUE = re.compile(r"(?i)receivable|debtor|\ba/r\b|ذمم|الم
 # How the general ledger's accounts read where a report prints each line's account (QuickBooks'
 # Transaction List by Customer: the receivable for an invoice, "Undeposited Funds" for a
 # payment): no customer's name reads so.
-_GL_ACCOUNT_VALUE = re.compile(
+_GL_ACCOUNT_WORDS = re.compile(
     r"(?i)receivable|debtor|\ba/r\b|undeposited|\bfunds\b|\bbank\b|\bcash\b|\bsales\b|"
     r"\bincome\b|\brevenue\b|\bdiscounts?\b|write.?off|ذمم|المدينون|مدينون|الصندوق|"
-    r"النقدية|البنك|المبيعات|الإيرادات|^\d{3,}[\s-]+[^\W\d_]{3,}")
+    r"النقدية|البنك|المبيعات|الإيرادات")
+# An account's code and name ("1100 Trade Debtors", "4010 Consulting"): so too a customer's
+# own sub-account in ledgers that keep one per customer ("120101 شركة النيل للأغذية").
+_CODE_AND_NAME = re.compile(r"^\d{3,}[\s-]+[^\W\d_]{3,}")
 # The receivable account itself, as ledgers name it ("Accounts Receivable (A/R)", "1100
 # Trade Debtors", "ذمم مدينة"): no customer is called so ("Receivables Finance Ltd" may be).
 _RECEIVABLE_ACCOUNT = re.compile(
@@ -586,11 +589,15 @@ def gl_account_column(written: dict[str, str], names: list[str], rows: list[list
               and not isinstance(r[at], str)]
     if len(seen) < 2 or others:
         return None
-    if all(_GL_ACCOUNT_VALUE.search(v) for v in seen):
+    if all(_GL_ACCOUNT_WORDS.search(v) for v in seen):
         return at
-    # Beside accounts in the company's own words, only in a report whose customers head
-    # their lines: a flat list's walk-in customer kept as 'Sundry Debtors' is a customer
-    if sum(1 for v in lines if _RECEIVABLE_ACCOUNT.search(v)) >= 2 and _headed(rows):
+    # Codes and names alone, or the receivable beside accounts in the company's own words:
+    # only in a report whose customers head their lines. In a flat list they are its
+    # customers (sub-accounts '120101 شركة النيل للأغذية'; a walk-in customer kept as
+    # 'Sundry Debtors'), which read as the ledger's account left it no customer at all.
+    if _headed(rows) and (all(_GL_ACCOUNT_WORDS.search(v) or _CODE_AND_NAME.match(v)
+                              for v in seen)
+                          or sum(1 for v in lines if _RECEIVABLE_ACCOUNT.search(v)) >= 2):
         return at
     return None
 
