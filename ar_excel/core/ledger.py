@@ -298,10 +298,7 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | No
         # each receipt counted in its own currency (``currency_of_receipts``): a KWD
         # customer's USD receipt in cents, an EGP customer's receipt paying its KWD invoice
         # in fils (counted in piastres, its KWD 100.125 paid 100.13 of 100.125)
-        named = pay["Invoice No"].dropna()
-        by_invoice = _currencies_by_invoice(inv, set(named), currency, positive=True) \
-            if len(named) and len(inv) else None
-        pay_currency = currency_of_receipts(pay, by_invoice, currency)
+        pay_currency = _receipt_currencies(pay, inv, currency)
     out = pd.DataFrame({
         "Payment ID": pay["Payment ID"],
         "Customer ID": pay["Customer ID"],
@@ -407,6 +404,16 @@ def _named_currencies(pay: pd.DataFrame, inv: pd.DataFrame, currency: pd.Series 
     if by_invoice is None:
         return out
     return named.map(by_invoice).astype(object)
+
+
+def _receipt_currencies(pay: pd.DataFrame, inv: pd.DataFrame, currency: pd.Series | None
+                        ) -> pd.Series:
+    """``currency_of_receipts`` with the invoices each receipt is applied to (the first
+    under its number with a positive amount) and the customers' ``currency``."""
+    named = pay["Invoice No"].dropna()
+    by_invoice = _currencies_by_invoice(inv, set(named), currency, positive=True) \
+        if len(named) and len(inv) else None
+    return currency_of_receipts(pay, by_invoice, currency)
 
 
 def _currencies_by_invoice(inv: pd.DataFrame, numbers: set, currency: pd.Series | None,
@@ -524,10 +531,7 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     if inv_currency is not None or stated.notna().any():
         # what is left of a receipt is settled below half its own currency's minor unit
         # (``currency_of_receipts``: 3 fils left of a receipt paying a KWD invoice are not)
-        named = existing_payments["Invoice No"].dropna()
-        by_invoice = _currencies_by_invoice(inv, set(named), currency, positive=True) \
-            if len(named) and len(inv) else None
-        settled_below = half_units(currency_of_receipts(existing_payments, by_invoice, currency)
+        settled_below = half_units(_receipt_currencies(existing_payments, inv, currency)
                                    .set_axis(apps.index), apps.index)
     left = (apps["Unapplied Amount"].abs() >= settled_below).to_numpy()
     on_account = apps[left]
