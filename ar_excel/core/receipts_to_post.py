@@ -126,9 +126,11 @@ def receipts_to_post(matches: pd.DataFrame, arabic: bool = False,
                 part.loc[discount, ["Method", "Note"]] = _WORDS["discount"][arabic]
             parts.append(part)
             order += [(k, rank) for k in rows.nonzero()[0]]
-    # An invoice the credit note settles in full has no cash row.
+    # An invoice the credit note settles in full has no cash row. (Read from arrays: a
+    # month's tens of thousands of receipts, one pandas look-up each, took a quarter second.)
+    by_credit_note, cash_amount = settled.to_numpy(), cash["Amount"].to_numpy()
     keep = [k for k, (row, rank) in enumerate(order)
-            if rank or not (settled.iat[row] > 0 and cash["Amount"].iat[row] == 0)]
+            if rank or not (by_credit_note[row] > 0 and cash_amount[row] == 0)]
     out = pd.concat(parts, ignore_index=True).iloc[keep].reset_index(drop=True)
     order = [order[k] for k in keep]
     out = out.astype({"Note": object})
