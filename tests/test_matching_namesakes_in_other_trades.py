@@ -22,11 +22,12 @@ def run(customers: list[dict]):
 
 
 def test_a_namesake_in_another_trade_leaves_the_amount_to_decide():
+    # (SHIPPING a trade word as TRANSPORT is: ALZAHRAA TRANSPORT now names the transport
+    # company itself, the pharmacy of another trade no rival; the amount agrees)
     r = run([customer("C1", "Al Zahra Shipping & Transport FZE"),
              customer("C2", "مؤسسة الزهراء للأدوية"), customer("C3", "Sinai Plastic Industries")])
-    assert allocations(r) == [("SI-26/00723", 35512.05, "amount-only", "Matched")]
-    assert reason(r).startswith("payer not identified; SI-26/00723 is the only open invoice of "
-                                "this amount, and an amount this particular matches by chance")
+    assert allocations(r) == [("SI-26/00723", 35512.05, "amount+payer", "Matched")]
+    assert reason(r).startswith("payer by narrative name (95); amount equals the open amount")
 
 
 def test_a_namesake_in_the_same_trade_keeps_the_doubt():
