@@ -196,12 +196,20 @@ class Book:
         return None if t is None else t.frame
 
     def named_currencies(self) -> list[object]:
-        """The Currency of each customer and invoice as read, blanks too: what
-        ``core.local_currency`` tells the book's own currency from (the reader asks before
-        the jobs do, with the invoice list perhaps absent)."""
-        return [code for kind in ("Customers", "Invoices")
-                if (frame := self.frame(kind)) is not None
-                for code in frame["Currency"].tolist()]
+        """The Currency of each customer and invoice as read, blanks too, and each ISO code
+        the receipts state: what ``core.local_currency`` tells the book's own currency from
+        (the reader asks before the jobs do, with the invoice list perhaps absent). A book
+        naming no currency but on its receipts (EGP) is in that one: its customers kept
+        blank were aged apart from their own EGP receipts on account."""
+        named = [code for kind in ("Customers", "Invoices")
+                 if (frame := self.frame(kind)) is not None
+                 for code in frame["Currency"].tolist()]
+        receipts = self.frame("Payments")
+        if receipts is not None and "Currency" in receipts:
+            from ar_excel.core.ledger import said_currencies
+
+            named += sorted(said_currencies(receipts["Currency"]).dropna().unique())
+        return named
 
     @property
     def customers(self) -> pd.DataFrame:

@@ -80,3 +80,15 @@ def test_only_the_word_local():
                                        "LCY", "Local.", "عمله محليه"))
     assert not any(says_local(w) for w in ("EGP", "LC", "LOCAL BANK", "محلية للتجارة", None,
                                            "DOLLAR"))
+
+
+def test_a_blank_currency_is_the_one_the_receipts_state(tmp_path):
+    """The same book kept without any currency but on its receipts (EGP): the blank is the
+    book's one currency (said as a guess), not a section of its own beside EGP -2,000."""
+    rows, issues = _aging(_book(tmp_path, None))
+    # (before: C1 EGP -2,000 and C1 blank 5,000; C2 blank 5,000)
+    assert rows == [("C1", 5000, -2000, 0, 3000, "EGP"), ("C2", 0, 0, 5000, 5000, "EGP")]
+    assert [m for m in issues if "EGP" in m] == [
+        "2 customers have no currency (C2, C3): read as EGP, the only currency the workbook "
+        "names; nothing says the company's own currency (set Base Currency on the Policy "
+        "sheet, or the customers' Country)"]
