@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from ar_excel.errors import InputError
 from ar_excel.io.reader import read_book
 from tests._workbooks import save_sheets
 
@@ -41,3 +44,21 @@ def test_customer_sub_accounts_by_code_and_name_are_customers(tmp_path):
     book = read_book(path)
     assert book.invoices.groupby("Customer ID")["Amount"].sum().to_dict() == {
         "100001 Nile Foods": 170, "100002 Delta Traders": 50}
+
+
+def test_a_flat_transaction_list_s_accounts_are_never_its_customers(tmp_path):
+    """QuickBooks' Transaction List exported flat (no customer headings): its Account column
+    names the receivable beside 'Undeposited Funds', 'Checking' and 'Estimates', ledger
+    accounts all; they are never read as customers ('Accounts Receivable (A/R)' owing
+    18,000.00), the customers being under 'Name', a column the reader does not take."""
+    ar = "Accounts Receivable (A/R)"
+    path = save_sheets(tmp_path / "qb.xlsx", {"Transaction List": [
+        ["Date", "Transaction Type", "Num", "Name", "Memo/Description", "Account", "Amount"],
+        ["10/01/2026", "Invoice", "1001", "Nile Foods", None, ar, "10,000.00"],
+        ["11/15/2026", "Payment", "77", "Nile Foods", None, "Undeposited Funds", "2,000.00"],
+        ["11/18/2026", "Deposit", None, "Nile Foods", "samples", "Checking", "750.00"],
+        ["09/15/2026", "Invoice", "1003", "Delta Traders", None, ar, "8,000.00"],
+        ["11/22/2026", "Estimate", "1008", "Delta Traders", None, "Estimates", "4,000.00"]]})
+    book = read_book(path)
+    with pytest.raises(InputError, match="has no column for Customer ID"):
+        book.invoices  # noqa: B018 (the list read, or why not)

@@ -592,12 +592,15 @@ def gl_account_column(written: dict[str, str], names: list[str], rows: list[list
     if all(_GL_ACCOUNT_WORDS.search(v) for v in seen):
         return at
     # Codes and names alone, or the receivable beside accounts in the company's own words:
-    # only in a report whose customers head their lines. In a flat list they are its
-    # customers (sub-accounts '120101 شركة النيل للأغذية'; a walk-in customer kept as
-    # 'Sundry Debtors'), which read as the ledger's account left it no customer at all.
-    if _headed(rows) and (all(_GL_ACCOUNT_WORDS.search(v) or _CODE_AND_NAME.match(v)
-                              for v in seen)
-                          or sum(1 for v in lines if _RECEIVABLE_ACCOUNT.search(v)) >= 2):
+    # only in a report whose customers head their lines, or beside another account worded
+    # as one (a flat Transaction List's 'Undeposited Funds'). Else they are its customers
+    # (sub-accounts '100001 Nile Foods'; a walk-in customer kept as 'Sundry Debtors'),
+    # which read as the ledger's account left the list no customer at all.
+    if not (_headed(rows) or any(_GL_ACCOUNT_WORDS.search(v) and not
+                                 _RECEIVABLE_ACCOUNT.search(v) for v in seen)):
+        return None
+    if all(_GL_ACCOUNT_WORDS.search(v) or _CODE_AND_NAME.match(v) for v in seen) or sum(
+            1 for v in lines if _RECEIVABLE_ACCOUNT.search(v)) >= 2:
         return at
     return None
 
