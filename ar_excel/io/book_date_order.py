@@ -8,10 +8,11 @@ date's day and month swapped, and its invoices fall due before they are dated. T
 pasted into one book come from one system: where the Policy does not set the order and
 every other typed date column of the book that shows one shows month first, the columns
 that show none are read month first too, with one Input Issue each saying so. A report's
-title dated month first says so as well (Dynamics GP's ``User Date: 11/30/2026`` above an
-aged trial balance whose every date reads either way: read day first, ``10/05/2026`` was 10
-May, every invoice 90+ days late). A book whose columns or titles show both orders, or only
-day first (the default anyway), is left as read.
+title dated month first says so as well where no column shows an order (Dynamics GP's
+``User Date: 11/30/2026`` above an aged trial balance whose every date reads either way:
+read day first, ``10/05/2026`` was 10 May, every invoice 90+ days late); a column's own
+dates say more than a title a clerk may have typed. A book whose columns (else titles) show
+both orders, or only day first (the default anyway), is left as read.
 """
 
 from __future__ import annotations
@@ -79,15 +80,18 @@ def _title_orders(titles: list[tuple[str, str, str]]) -> list[tuple[str, str, st
 def dates_in_the_books_order(book: Book, order_given: bool,
                              titles: list[tuple[str, str, str]] | None = None) -> None:
     """Read month first the typed date columns that show no order of their own, where every
-    typed date column of the book that shows one shows month first, and so does every date
-    of the lists' titles (``titles``: sheet, cell and text of each cell above a list's
-    header) that shows one (module docstring)."""
+    typed date column of the book that shows one shows month first; where none shows one,
+    where every date of the lists' titles (``titles``: sheet, cell and text of each cell
+    above a list's header) that shows one does (module docstring)."""
     if order_given or not book.policy.day_first:
         return
     columns = _date_columns(book)
     orders = [(table, name, *_order(table.raw[name].tolist())) for table, name in columns]
     titled = _title_orders(titles or [])
-    shown = {order for _, _, order, _ in orders if order is not None} | {
+    # a title's date only where no column's dates show their order: a clerk may type the
+    # title his own way ('حتى 30/11/2026') above a US system's export whose dates show
+    # month first, and the export's other dates are then month first all the same
+    shown = {order for _, _, order, _ in orders if order is not None} or {
         order for order, _, _ in titled}
     if shown != {"mdy"}:
         return
