@@ -202,18 +202,22 @@ class PartialReferences:
 
     def _names_anothers_instalment(self, f: LineFacts, owner: str) -> bool:
         """Whether the narrative names in full an open invoice of a customer other than
-        ``owner`` of which the receipt is a half, a third or a quarter exactly."""
+        ``owner`` of which the receipt is a half, a third or a quarter (``_a_part_of``)."""
         return any(self.inv.customer[q] != owner and q not in f.loose
-                   and any(self.inv.remaining[q] == f.remaining * k for k in (2, 3, 4))
-                   for q in f.strong)
+                   and self._a_part_of(f, q) for q in f.strong)
 
     def _names_an_instalment_of_its_own(self, f: LineFacts, p: int) -> bool:
         """Whether the narrative names in full another open invoice of ``p``'s customer of
-        which the receipt is a half, a third or a quarter exactly."""
+        which the receipt is a half, a third or a quarter (``_a_part_of``)."""
         owner = self.inv.customer[p]
         return any(q != p and self.inv.customer[q] == owner and q not in f.loose
-                   and any(self.inv.remaining[q] == f.remaining * k for k in (2, 3, 4))
-                   for q in f.strong)
+                   and self._a_part_of(f, q) for q in f.strong)
+
+    def _a_part_of(self, f: LineFacts, q: int) -> bool:
+        """Whether the receipt is a half, a third or a quarter of open invoice ``q``, to a
+        minor unit a part: a third of 1,000.00 can only be paid as 333.33 or 333.34."""
+        rest = self.inv.remaining[q]
+        return any(abs(rest - f.remaining * k) < k * f.grain for k in (2, 3, 4))
 
     def _paid_twice_fits(self, f: LineFacts, p: int, payer: str | None) -> bool:
         """Whether the number the narrative writes one digit off open invoice ``p``'s is an
