@@ -78,3 +78,19 @@ def test_a_statement_charge_is_a_charge_on_the_account(tmp_path):
     book = read_book(path)
     assert book.invoices["Amount"].tolist() == [3500, 250]
     assert [i.message for i in book.issues if "no document type" in i.message] == []
+
+
+def test_a_deposit_written_as_a_credit_is_money_received(tmp_path):
+    """A hand-kept signed list's 'Deposit -2,000.00' is the customer's money received on
+    account, not QuickBooks' bank Deposit (printed positive): it stays a credit as written,
+    Nile Foods owing 10,000.00 (it was counted 0, 12,000.00 owed, with a 'never touch the
+    receivable' issue)."""
+    path = save_sheets(tmp_path / "d.xlsx", {"Invoices": [
+        ["Type", "Invoice No", "Customer", "Invoice Date", "Amount"],
+        ["Invoice", "F-1", "Nile Foods", date(2026, 10, 1), 12000],
+        ["Deposit", "D-1", "Nile Foods", date(2026, 10, 20), -2000]]})
+    book = read_book(path)
+    result = registry()["aging"].run(book, JobOptions(as_of=date(2026, 11, 30)))
+    aging = next(t.frame for t in result.tabs if t.name == "Aging").set_index("Customer ID")
+    assert aging.loc["Nile Foods", "Total"] == 10000
+    assert [i.message for i in book.issues if "never touch" in i.message] == []

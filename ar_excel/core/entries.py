@@ -195,6 +195,8 @@ OUTSIDE_RECEIVABLE_TYPES = frozenset(match_key(w) for w in (
     "Estimate", "Estimates", "Quote", "Quotation", "Sales Quotation", "Sales Order",
     "Sales Orders", "عرض سعر", "عرض أسعار", "أمر بيع", "امر بيع"))
 
+_DEPOSIT_TYPES = frozenset(match_key(w) for w in ("Deposit", "Deposits", "Bank Deposit"))
+
 
 def outside_receivable(invoices: pd.DataFrame) -> pd.Index:
     """The rows of an invoice list whose document type never touches the receivable
@@ -206,7 +208,16 @@ def outside_receivable(invoices: pd.DataFrame) -> pd.Index:
         return invoices.index[:0]
     kinds = [v for v in pd.unique(invoices[column])
              if isinstance(v, str) and match_key(v) in OUTSIDE_RECEIVABLE_TYPES]
-    rows = invoices.index[invoices[column].isin(kinds).to_numpy(bool)]
+    outside = invoices[column].isin(kinds).to_numpy(bool, copy=True)
+    if outside.any() and "Amount" in invoices:
+        # A Deposit written as a credit (a hand-kept signed list's 'Deposit -2,000': the
+        # customer's money received on account) is a receipt as written; QuickBooks' bank
+        # Deposit, money in, is printed positive.
+        deposits = invoices[column].map(lambda v: isinstance(v, str)
+                                        and match_key(v) in _DEPOSIT_TYPES).to_numpy(bool)
+        credit = pd.to_numeric(invoices["Amount"], errors="coerce").lt(0).to_numpy(bool)
+        outside &= ~(deposits & credit)
+    rows = invoices.index[outside]
     for c in ("Amount", "Paid Amount", "Balance"):
         if c in invoices and len(rows) and (c == "Amount" or invoices[c].notna().any()):
             invoices.loc[rows, c] = 0.0
