@@ -300,6 +300,7 @@ class PayerDirectory(NarrativeNames):
         self._tokens: dict[str, list[str]] = {}
         self._needed: dict[str, tuple[frozenset[str], int]] = {}
         self._cache: dict[tuple, Payer | None] = {}
+        self._sectors: dict[str, frozenset[str]] = {}  # (``_sectors_of``)
         self._blocks: dict[str, list[str]] = defaultdict(list)
         self._customer_banks: dict[str, bool] = {}  # bank phrase -> in a customer's name
         self._scripts_of: dict[str, tuple[bool, bool]] = {}  # the name's scripts (``_scripts``)
@@ -1089,8 +1090,8 @@ class PayerDirectory(NarrativeNames):
             # A family name shared across trades (Al Kauthar Chemical, الكوثر للإلكترونيات):
             # the text's trade tells them apart, so a name of another trade is a candidate at
             # most, and not a rival of the name whose trade the text writes.
-            other = [k for k in likely.tolist() if scores[k] > OTHER_TRADE_NAME
-                     and self._other_trade_of(mine, self._ids[where[k]])]
+            other = [k for k in likely[scores[likely] > OTHER_TRADE_NAME].tolist()
+                     if self._other_trade_of(mine, self._ids[where[k]])]
             if other:
                 scores = scores.copy()
                 scores[other] = OTHER_TRADE_NAME
@@ -1139,7 +1140,7 @@ class PayerDirectory(NarrativeNames):
         """Whether a printed name and the customer's name a trade of one sector (TRANSPORT,
         SHIPPING; LOGISTICS, النقل)."""
         mine = {TRADE_OF[t] for t in name_tokens(name) if t in TRADE_OF}
-        return bool(mine & {TRADE_OF[t] for t in self._tokens.get(cid, ()) if t in TRADE_OF})
+        return bool(mine & self._sectors_of(cid))
 
     def _other_trade(self, tokens: list[str], cid: str) -> bool:
         """Whether the text names a trade and the customer's name another, of no sector in
@@ -1150,8 +1151,17 @@ class PayerDirectory(NarrativeNames):
 
     def _other_trade_of(self, mine: set[str], cid: str) -> bool:
         """Whether the customer's name names a trade of none of the sectors ``mine``."""
-        theirs = {TRADE_OF[t] for t in self._tokens.get(cid, ()) if t in TRADE_OF}
+        theirs = self._sectors_of(cid)
         return bool(theirs) and not mine & theirs
+
+    def _sectors_of(self, cid: str) -> frozenset[str]:
+        """The sectors of the trades the customer's name names; worked out once a customer
+        (a common family name brings hundreds of candidates a line)."""
+        found = self._sectors.get(cid)
+        if found is None:
+            found = self._sectors[cid] = frozenset(
+                TRADE_OF[t] for t in self._tokens.get(cid, ()) if t in TRADE_OF)
+        return found
 
     def _only_full_name(self, tokens: list[str], top: list[tuple[str, float]],
                         best: float) -> bool:
