@@ -167,7 +167,8 @@ class StatementLines:
             else:
                 # The payer's IBAN, an amount printed in the narrative and the bank's branch or
                 # teller number are no invoice numbers.
-                numbers = without_branches(without_amounts(without_accounts(text)))
+                numbers = self.payers.without_codes(
+                    without_branches(without_amounts(without_accounts(text))))
             # An invoice number the counterparty field carries is read with the narrative's.
             in_name, named_there = self._documents_in_name(pos, category is None)
             if named_there:

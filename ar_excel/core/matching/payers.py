@@ -579,12 +579,24 @@ class PayerDirectory(NarrativeNames):
                 return Payer(next(iter(learned)), "learned account", 99.0)
         return None
 
+    @staticmethod
+    def _may_quote_a_code(text: str) -> bool:
+        return "CUST" in text or "CLIENT" in text or "العميل" in text \
+            or "BILLING" in text or "رقم الاشتراك" in text or "رقم المشترك" in text
+
+    def without_codes(self, text: str) -> str:
+        """``text`` without the customer numbers it quotes as such (CUST NO 10105, BILLING NO
+        10105, كود العميل 10105) where one is a customer's ID: the payer's number, no invoice's,
+        though an invoice may be numbered so (10105 of another customer)."""
+        if not self._may_quote_a_code(text):
+            return text
+        return _CUSTOMER_CODE.sub(
+            lambda m: " " if self._code_keys.get(_code_key(m.group(1))) else m.group(0), text)
+
     def by_code(self, text: str) -> Payer | None:
         """The customer whose ID a folded narrative quotes as its customer number (CUST NO
         11017, كود العميل C1046), when it is exactly one customer's (zero padding aside)."""
-        if "CUST" not in text and "CLIENT" not in text and "العميل" not in text \
-                and "BILLING" not in text and "رقم الاشتراك" not in text \
-                and "رقم المشترك" not in text:
+        if not self._may_quote_a_code(text):
             return None
         for m in _CUSTOMER_CODE.finditer(text):
             owners = self._code_keys.get(_code_key(m.group(1)))
