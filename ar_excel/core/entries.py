@@ -190,12 +190,11 @@ def cash_sales(invoices: pd.DataFrame) -> pd.Index:
 # bank, or the deposit of a Payment the list already shows), estimates, quotations and sales
 # orders (nothing billed yet). Not "Customer Deposit" / "Deposit Received": money received
 # on account (``RECEIPT_TYPES``).
-OUTSIDE_RECEIVABLE_TYPES = frozenset(match_key(w) for w in (
-    "Refund Receipt", "Refund Receipts", "Deposit", "Deposits", "Bank Deposit",
+_DEPOSIT_TYPES = frozenset(match_key(w) for w in ("Deposit", "Deposits", "Bank Deposit"))
+OUTSIDE_RECEIVABLE_TYPES = _DEPOSIT_TYPES | frozenset(match_key(w) for w in (
+    "Refund Receipt", "Refund Receipts",
     "Estimate", "Estimates", "Quote", "Quotation", "Sales Quotation", "Sales Order",
     "Sales Orders", "عرض سعر", "عرض أسعار", "أمر بيع", "امر بيع"))
-
-_DEPOSIT_TYPES = frozenset(match_key(w) for w in ("Deposit", "Deposits", "Bank Deposit"))
 
 
 def outside_receivable(invoices: pd.DataFrame) -> pd.Index:
@@ -213,8 +212,8 @@ def outside_receivable(invoices: pd.DataFrame) -> pd.Index:
         # A Deposit written as a credit (a hand-kept signed list's 'Deposit -2,000': the
         # customer's money received on account) is a receipt as written; QuickBooks' bank
         # Deposit, money in, is printed positive.
-        deposits = invoices[column].map(lambda v: isinstance(v, str)
-                                        and match_key(v) in _DEPOSIT_TYPES).to_numpy(bool)
+        deposits = invoices[column].isin([v for v in kinds if match_key(v) in _DEPOSIT_TYPES]
+                                         ).to_numpy(bool)
         credit = pd.to_numeric(invoices["Amount"], errors="coerce").lt(0).to_numpy(bool)
         outside &= ~(deposits & credit)
     rows = invoices.index[outside]
