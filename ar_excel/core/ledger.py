@@ -418,10 +418,21 @@ def _receipt_currencies(pay: pd.DataFrame, inv: pd.DataFrame, currency: pd.Serie
 
 def _currencies_by_invoice(inv: pd.DataFrame, numbers: set, currency: pd.Series | None,
                            positive: bool = False) -> pd.Series | None:
-    """Invoice No -> the currency code of the invoice of each of ``numbers`` (the first
-    under that number; with ``positive``, the first with a positive amount, the one a
-    payment is applied to): its Currency, else its customer's in ``currency``; those with
-    none left out. None where no invoice has one of the numbers."""
+    """Invoice No -> the ISO code (``said_currencies``) of each currency
+    ``_currencies_as_kept`` finds; those with none left out."""
+    kept = _currencies_as_kept(inv, numbers, currency, positive)
+    if kept is None:
+        return None
+    codes = said_currencies(kept)
+    return codes[codes.notna()]
+
+
+def _currencies_as_kept(inv: pd.DataFrame, numbers: set, currency: pd.Series | None,
+                        positive: bool = False) -> pd.Series | None:
+    """Invoice No -> the currency, as the book keeps it, of the invoice of each of
+    ``numbers`` (the first under that number; with ``positive``, the first with a positive
+    amount, the one a payment is applied to): its Currency, else its customer's in
+    ``currency``. None where no invoice has one of the numbers."""
     first = inv[inv["Invoice No"].isin(numbers)]
     if positive:
         first = first[first["Amount"] > 0]
@@ -432,9 +443,7 @@ def _currencies_by_invoice(inv: pd.DataFrame, numbers: set, currency: pd.Series 
         pd.Series(None, index=first.index, dtype=object)
     codes = first["Currency"].where(first["Currency"].notna(), theirs_ccy) \
         if "Currency" in first else theirs_ccy
-    codes = said_currencies(codes)
-    by_invoice = pd.Series(codes.to_numpy(dtype=object), index=first["Invoice No"].to_numpy())
-    return by_invoice[by_invoice.notna()]
+    return pd.Series(codes.to_numpy(dtype=object), index=first["Invoice No"].to_numpy())
 
 
 def _left_currency(on_account: pd.DataFrame, named: np.ndarray, inv: pd.DataFrame,
@@ -449,13 +458,7 @@ def _left_currency(on_account: pd.DataFrame, named: np.ndarray, inv: pd.DataFram
     by_invoice = None
     wanted = receipts["Invoice No"].notna()
     if wanted.any() and len(inv):
-        first = inv[inv["Invoice No"].isin(set(receipts["Invoice No"][wanted]))]
-        first = first.drop_duplicates("Invoice No")
-        theirs_ccy = first["Customer ID"].map(currency)
-        codes = first["Currency"].where(first["Currency"].notna(), theirs_ccy) \
-            if "Currency" in first else theirs_ccy
-        by_invoice = pd.Series(codes.to_numpy(), index=first["Invoice No"].to_numpy())
-        by_invoice = by_invoice[by_invoice.notna()]
+        by_invoice = _currencies_as_kept(inv, set(receipts["Invoice No"][wanted]), currency)
     return currency_of_receipts(receipts, by_invoice, currency)
 
 
