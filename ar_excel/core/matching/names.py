@@ -392,6 +392,7 @@ _PLACES = {
     "'msr": ("EGYPTIAN", "MASRIA", "MASRIYA", "MASREYA", "MASRYA", "MISRIA", "MASREYYA",
              "المصريه"),
 }
+PLACE_KEYS = frozenset(_PLACES)  # the one key each spelling of a place reads as
 _PLACE_OF = {fold_text(w): key for key, spellings in _PLACES.items() for w in spellings}
 # (the article glued to a spelling: ALKAHIRA, ELSUWAYS, القاهرة)
 _PLACE_OF.update({a + w: key for w, key in list(_PLACE_OF.items())
@@ -535,7 +536,7 @@ GIVEN_NAME_RIVALS = {"mhmd": "mhmwd", "mhmwd": "mhmd", "hsn": "hsyn", "hsyn": "h
 def _word_skeletons(w: str) -> tuple[str, ...]:
     if w in _GIVEN_NAMES:
         return (_GIVEN_NAMES[w],)
-    if w[:1] == "'" and w in _PLACES:
+    if w[:1] == "'" and w in PLACE_KEYS:
         return (w,)
     return tuple(skeleton(x) for x in _word_reading(w))
 

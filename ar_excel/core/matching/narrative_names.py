@@ -29,7 +29,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ar_excel.core.matching.names import (
-    _PLACES,
+    PLACE_KEYS,
     arabic_spellings_agree,
     distinctive,
     long_vowels_agree,
@@ -46,7 +46,6 @@ MARGIN = 5.0  # the best name must beat the next customer by this much
 PARTIAL_WEIGHT = 0.9  # a narrative sharing only some of a name's words: its partial score, less
 SHORT_SKELETON = 3  # a word whose skeleton is this short is many words (SALMIYA, SALEM, SALMI)
 SHORT_NAME = 85.0  # a name read only through such a skeleton: a candidate a person confirms
-PLACE_KEYS = frozenset(_PLACES)  # the one key each spelling of a place reads as (``names``)
 PART_OF_NAME = 87.0  # a text writing only part of a name (``_narrative_scores``)
 # A person's name written without the father's (``_fathers_names_left_out``): a certain name
 # (over ``payers.CERTAIN_NAME``) where no other customer's has both words; else a candidate a
