@@ -23,7 +23,7 @@ from ar_excel.core.entries import per_distinct
 from ar_excel.core.money import decimals_of
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.dinars import customer_currencies
-from ar_excel.model import Book, Issue, Table
+from ar_excel.model import Book, Issue
 from ar_excel.parsing import normalize_digits
 
 _THREE = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{4,}|0)\.\d{3}(?![\d.,])")
@@ -89,39 +89,31 @@ def _guessed_cents(book: Book) -> bool:
     return guess.source == GUESSED and decimals_of(guess.code) < 3
 
 
-def _fils_said(book: Book, rows: list[int]) -> tuple[Table, list[str], str]:
-    """The invoice list, the Amount cells of ``rows`` and the first amount as written."""
+def fils_issue(book: Book) -> list[Issue]:
+    """One Input Issue where amounts kept without a currency are written in fils and the
+    only currency the workbook names counts cents (the blank is not read as it), or nothing
+    names any (the amounts count in cents, their fils rounded away: 99.999 aged as 100.00,
+    unless the book says which dinar or rial it keeps)."""
+    rows = fils_without_a_currency(book)
+    if rows:
+        from ar_excel.core.local_currency import local_currency
+
+        code = local_currency(book.policy, book.named_currencies(),
+                              book.frame("Customers")).code
+        why = (f", and {code}, the only currency the workbook names, counts cents: their "
+               f"currency is left blank, not read as {code};")
+    else:
+        rows = _fils_rows(book) if _nothing_named(book) else []
+        why = " and nothing in the workbook names the currency: they are counted to the cent;"
+    if not rows:
+        return []
     table = book.tables["Invoices"]
     first = table.raw.at[rows[0], "Amount"]
     shown = first.strip() if isinstance(first, str) else f"{first:,.3f}"
-    return table, [table.cell(i, "Amount") for i in rows], shown
-
-
-def fils_issue(book: Book) -> list[Issue]:
-    """One Input Issue where amounts kept without a currency are written in fils and the
-    only currency the workbook names counts cents: the blank is not read as it."""
-    rows = fils_without_a_currency(book)
-    if not rows:
-        # nothing names any currency: the amounts count in cents, their fils rounded away
-        # (99.999 aged as 100.00) unless the book says which dinar or rial it keeps
-        rows = _fils_rows(book) if _nothing_named(book) else []
-        if not rows:
-            return []
-        table, cells, shown = _fils_said(book, rows)
-        return [table.issue(rows[0], "Amount", (
-            f"{len(rows)} amount(s) kept without a currency are written with three decimals "
-            f"({shown}: fils, as a dinar or rial counts them) and nothing in the "
-            f"workbook names the currency: they are counted to the cent; write it in the "
-            f"Currency column (e.g. KWD, BHD, OMR) or set Base Currency on the Policy sheet "
-            f"({cells_named(cells)})"))]
-    from ar_excel.core.local_currency import local_currency
-
-    guess = local_currency(book.policy, book.named_currencies(), book.frame("Customers"))
-    table, cells, shown = _fils_said(book, rows)
+    cells = [table.cell(i, "Amount") for i in rows]
     return [table.issue(rows[0], "Amount", (
         f"{len(rows)} amount(s) kept without a currency are written with three decimals "
-        f"({shown}: fils, as a dinar or rial counts them), and {guess.code}, the only "
-        f"currency the workbook names, counts cents: their currency is left blank, not read "
-        f"as {guess.code}; write it in the Currency column (e.g. KWD, BHD, OMR) or set Base "
-        f"Currency on the Policy sheet ({cells_named(cells)})"))]
+        f"({shown}: fils, as a dinar or rial counts them){why} write it in the Currency "
+        f"column (e.g. KWD, BHD, OMR) or set Base Currency on the Policy sheet "
+        f"({cells_named(cells)})"))]
 
