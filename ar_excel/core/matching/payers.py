@@ -581,6 +581,9 @@ class PayerDirectory(NarrativeNames):
 
     @staticmethod
     def _may_quote_a_code(text: str) -> bool:
+        """Whether ``text`` holds a word of one of ``_CUSTOMER_CODE``'s labels (keep the two
+        together): few lines quote a customer number, and this plain test spares the others
+        the pattern, tried from every position."""
         return "CUST" in text or "CLIENT" in text or "العميل" in text \
             or "BILLING" in text or "رقم الاشتراك" in text or "رقم المشترك" in text
 
