@@ -95,9 +95,9 @@ def dates_in_the_books_order(book: Book, order_given: bool,
         order for order, _, _ in titled}
     if shown != {"mdy"}:
         return
-    said = next(((f"{table.sheet} {name}", _first_month_first((table, name)))
-                 for table, name, order, _ in orders if order == "mdy"), None) or (
-        titled[0][1], titled[0][2])
+    where, example = next(((f"{table.sheet} {name}", _first_month_first(table, name))
+                           for table, name, order, _ in orders if order == "mdy"), None) \
+        or titled[0][1:]
     for table, name, order, either in orders:
         if order is not None or not either:
             continue
@@ -107,19 +107,18 @@ def dates_in_the_books_order(book: Book, order_given: bool,
         series.index = table.frame.index
         changed = (series != table.frame[name]) & series.notna()
         table.frame[name] = series
-        if not changed.any():
+        rows = table.frame.index[changed.to_numpy(bool)]
+        if not len(rows):
             continue
-        cells = [table.cell(i, name) for i in table.frame.index[changed.to_numpy(bool)]]
+        cells = [table.cell(i, name) for i in rows]
         book.issues.append(table.issue(
-            table.frame.index[changed.to_numpy(bool)][0], name,
+            rows[0], name,
             f"{len(cells)} date(s) that read either way read month first, as the book's "
-            f"other dates are written ({said[0]}: {said[1]}): set date_order on the Policy "
-            f"sheet if they "
-            f"are day first ({cells_named(cells)})"))
+            f"other dates are written ({where}: {example}): set date_order on the Policy "
+            f"sheet if they are day first ({cells_named(cells)})"))
 
 
-def _first_month_first(at: tuple[Table, str]) -> str:
-    table, name = at
+def _first_month_first(table: Table, name: str) -> str:
     for v in table.raw[name].tolist():
         if type(v) is str and (m := DAY_MONTH_YEAR.match(normalize_digits(v).strip())) and \
                 int(m[2]) > 12:
