@@ -41,18 +41,6 @@ def says_local(value: object) -> bool:
     return bool(_LOCAL.match(" ".join(value.replace(".", " ").split()).upper()))
 
 
-def _stated(book: Book) -> set[str]:
-    """The ISO codes the book's customers, invoices and receipts state."""
-    from ar_excel.core.ledger import said_currencies
-
-    codes: set[str] = set()
-    for kind in _KINDS:
-        frame = book.frame(kind)
-        if frame is not None and "Currency" in frame:
-            codes.update(c for c in said_currencies(frame["Currency"]).dropna().unique())
-    return codes
-
-
 def local_word_as_meant(book: Book) -> None:
     """Each Currency cell saying 'local' read as the company's currency (module docstring),
     said in one Input Issue per sheet; left as typed where nothing says which."""
@@ -65,7 +53,11 @@ def local_word_as_meant(book: Book) -> None:
                 marked[kind] = local
     if not marked:
         return
-    found = local_currency(book.policy, sorted(_stated(book)), None)
+    from ar_excel.core.ledger import said_currencies
+
+    # the ISO codes the book's customers, invoices and receipts state (the word itself none)
+    stated = said_currencies(pd.Series(book.named_currencies(), dtype=object)).dropna()
+    found = local_currency(book.policy, sorted(set(stated)), None)
     if found.code is None:
         return
     why = ("the company's currency on the Policy sheet" if found.source == "policy" else
