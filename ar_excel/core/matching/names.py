@@ -298,6 +298,8 @@ _SPELLED = {k: v for k, v in ((skeleton(w), e) for w, e in ARABIC_WORDS.items())
 # The article written as the sun letter it becomes (AZ-ZAHRAA, AS-SALAM, AR-RAYAN, AN-NOUR,
 # ASH-SHARQ for الزهراء, السلام, الريان, النور, الشرق): AL, when the next word begins so.
 _SUN_ARTICLES = {"AZ", "AS", "AR", "AN", "AT", "AD", "ASH", "ATH", "ADH", "ADD"}
+# The article as Latin letters print it, apart or glued to its word (AL HARTHY, ELSUWAYS).
+_LATIN_ARTICLES = ("AL", "EL")
 
 
 def _gulf_spelling(words: list[str], k: int) -> str:
@@ -305,8 +307,8 @@ def _gulf_spelling(words: list[str], k: int) -> str:
     article glued to it or printed before it (ALRIYADH, AL GASSIM); as it is otherwise."""
     w = words[k]
     found = _GULF_SPELLINGS.get(w) or (
-        _GULF_AFTER_ARTICLE.get(w) if k and words[k - 1] in ("AL", "EL") else None)
-    if found is None and w[:2] in ("AL", "EL"):
+        _GULF_AFTER_ARTICLE.get(w) if k and words[k - 1] in _LATIN_ARTICLES else None)
+    if found is None and w[:2] in _LATIN_ARTICLES:
         rest = _GULF_SPELLINGS.get(w[2:]) or _GULF_AFTER_ARTICLE.get(w[2:])
         found = w[:2] + rest if rest else None
     return found or w
@@ -358,8 +360,8 @@ def _adjectives_read(raw: list[str]) -> list[str]:
     English word, the article left out."""
     out = list(raw)
     for k, w in enumerate(out):
-        glued = w[:2] in ("AL", "EL") and w[2:] in _INTERNATIONAL
-        after = k > 0 and out[k - 1] in ("AL", "EL")
+        glued = w[:2] in _LATIN_ARTICLES and w[2:] in _INTERNATIONAL
+        after = k > 0 and out[k - 1] in _LATIN_ARTICLES
         if glued:
             out[k] = "INTERNATIONAL"
         elif after and w in _INTERNATIONAL:
@@ -396,7 +398,7 @@ PLACE_KEYS = frozenset(_PLACES)  # the one key each spelling of a place reads as
 _PLACE_OF = {fold_text(w): key for key, spellings in _PLACES.items() for w in spellings}
 # (the article glued to a spelling: ALKAHIRA, ELSUWAYS, القاهرة)
 _PLACE_OF.update({a + w: key for w, key in list(_PLACE_OF.items())
-                  for a in (("ال",) if _AR.search(w) else ("AL", "EL"))})
+                  for a in (("ال",) if _AR.search(w) else _LATIN_ARTICLES)})
 # The first word of a place printed in two (PORT SAID, BUR SAID, بور سعيد): read joined.
 _PLACE_FIRST_WORDS = frozenset({"PORT", "BUR", "BOR", "بور"})
 _PLACE_WORDS = _PLACE_FIRST_WORDS | frozenset(_PLACE_OF)
@@ -413,7 +415,7 @@ def _places_read(raw: list[str]) -> list[str]:
         key = _PLACE_OF.get(w)
         if key is not None:
             out[k] = key
-            if k and out[k - 1] in ("AL", "EL", "ال"):
+            if k and out[k - 1] in (*_LATIN_ARTICLES, "ال"):
                 out[k - 1] = ""
     return out
 
