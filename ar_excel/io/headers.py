@@ -548,23 +548,26 @@ _LEDGER_ACCOUNT = frozenset(match_key(h) for h in ("Account", "Account No", "Acc
                                                     "الحساب", "رقم الحساب"))
 
 
+# An account's code and name ("1100 Trade Debtors", "4010 Consulting"): so too a customer's
+# own sub-account in ledgers that keep one per customer ("120101 شركة النيل للأغذية").
+_CODE_AND_NAME = re.compile(r"^\d{3,}[\s-]+[^\W\d_]{3,}")
+# The words of a receivable account's name, in both readings below.
+_RECEIVABLE_WORDS = r"receivable|debtor|\ba/r\b|ذمم|المدينون"
+
 # How a receivable (general ledger) account reads: its code and name ("121000 Account
 # Receivable", "1100 Trade Debtors") or its name ("Accounts Receivable (A/R)", "Sundry
 # Debtors", "ذمم مدينة - عملاء"); a customer's code ("C001", "100001") reads as none of these.
-_LEDGER_ACCOUNT_VALUE = re.compile(r"(?i)receivable|debtor|\ba/r\b|ذمم|المدينون|العملاء|"
-                                   r"^\d{3,}[\s-]+[^\W\d_]{3,}")
+_LEDGER_ACCOUNT_VALUE = re.compile(
+    rf"(?i){_RECEIVABLE_WORDS}|العملاء|{_CODE_AND_NAME.pattern}")
 
 
 # How the general ledger's accounts read where a report prints each line's account (QuickBooks'
 # Transaction List by Customer: the receivable for an invoice, "Undeposited Funds" for a
 # payment): no customer's name reads so.
 _GL_ACCOUNT_WORDS = re.compile(
-    r"(?i)receivable|debtor|\ba/r\b|undeposited|\bfunds\b|\bbank\b|\bcash\b|\bsales\b|"
-    r"\bincome\b|\brevenue\b|\bdiscounts?\b|write.?off|ذمم|المدينون|مدينون|الصندوق|"
+    rf"(?i){_RECEIVABLE_WORDS}|undeposited|\bfunds\b|\bbank\b|\bcash\b|\bsales\b|"
+    r"\bincome\b|\brevenue\b|\bdiscounts?\b|write.?off|مدينون|الصندوق|"
     r"النقدية|البنك|المبيعات|الإيرادات")
-# An account's code and name ("1100 Trade Debtors", "4010 Consulting"): so too a customer's
-# own sub-account in ledgers that keep one per customer ("120101 شركة النيل للأغذية").
-_CODE_AND_NAME = re.compile(r"^\d{3,}[\s-]+[^\W\d_]{3,}")
 # The receivable account itself, as ledgers name it ("Accounts Receivable (A/R)", "1100
 # Trade Debtors", "ذمم مدينة"): no customer is called so ("Receivables Finance Ltd" may be).
 _RECEIVABLE_ACCOUNT = re.compile(
