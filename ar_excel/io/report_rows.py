@@ -10,6 +10,7 @@ so that the clerk reads one line for them, not one per customer."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 import numpy as np
@@ -517,10 +518,8 @@ def totals_issues(found: list[tuple[int, int, str]], sheet: str, header: list[An
 
     # (a grand total's label printed under each customer's documents, "Total" again and
     # again, is each group's subtotal: said once, as the others are)
-    repeated = {k for k in (match_key(t[2]) for t in found)
-                if k in TOTAL_LABELS and sum(match_key(t[2]) == k for t in found) > 1}
-    subtotals = [t for t in found if match_key(t[2]) not in TOTAL_LABELS
-                 or match_key(t[2]) in repeated]
+    times = Counter(match_key(t[2]) for t in found)
+    subtotals = [t for t in found if (k := match_key(t[2])) not in TOTAL_LABELS or times[k] > 1]
     many = len(subtotals) > 1
     issues = []
     for pos, at, label in found:
