@@ -191,6 +191,14 @@ class Book:
             self.issues = [i for i in self.issues if not answered(i)]
             self.withdrawn.extend(gone)
 
+    def withdraw_blanks(self, cells: set[tuple[str, str]]) -> None:
+        """The reader's "is required but blank" at these (sheet, cell) withdrawn: cells a
+        later reading filled (a payment's cells on its allocation rows) or found no fault in
+        (a receipt's number on a ledger's receipt line)."""
+        if cells:
+            self.withdraw(lambda i: i.message.endswith("is required but blank")
+                          and (i.sheet, i.cell) in cells)
+
     def frame(self, kind: str) -> pd.DataFrame | None:
         t = self.tables.get(kind)
         return None if t is None else t.frame

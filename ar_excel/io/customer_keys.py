@@ -130,9 +130,7 @@ def payers_from_invoices(book: Book) -> None:
     pay.loc[filled, "Customer ID"] = found[filled]
     if "Customer ID" in payments.headers:
         letter = payments.letters["Customer ID"]
-        done = {f"{letter}{r}" for r in pay.loc[filled, ROW]}
-        book.withdraw(lambda i: i.sheet == payments.sheet and i.cell in done
-                      and i.message.endswith("is required but blank"))
+        book.withdraw_blanks({(payments.sheet, f"{letter}{r}") for r in pay.loc[filled, ROW]})
         return
     payments.letters["Customer ID"] = payments.letters.get("Invoice No", "")
     for index in pay.index[blank & ~filled]:

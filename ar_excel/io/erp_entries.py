@@ -95,10 +95,7 @@ def _receipts_need_no_number(book: Book, invoices: Table) -> None:
     if "Invoice No" not in frame or "Invoice No" not in invoices.letters:
         return
     at = frame.index[received_rows(frame) & frame["Invoice No"].isna().to_numpy(dtype=bool)]
-    cells = {(invoices.sheet_at(i), invoices.cell(i, "Invoice No")) for i in at}
-    if cells:
-        book.withdraw(lambda i: i.message.endswith("is required but blank")
-                      and (i.sheet, i.cell) in cells)
+    book.withdraw_blanks({(invoices.sheet_at(i), invoices.cell(i, "Invoice No")) for i in at})
 
 
 def _cash_sales(invoices: Table) -> list[Issue]:
@@ -128,11 +125,8 @@ def _outside_receivable(book: Book, invoices: Table) -> None:
         return
     column = type_column(invoices.frame)
     if "Invoice No" in invoices.letters:
-        blank = {(invoices.sheet_at(i), invoices.cell(i, "Invoice No")) for i in rows
-                 if is_blank(invoices.frame.at[i, "Invoice No"])}
-        if blank:
-            book.withdraw(lambda i: i.message.endswith("is required but blank")
-                          and (i.sheet, i.cell) in blank)
+        book.withdraw_blanks({(invoices.sheet_at(i), invoices.cell(i, "Invoice No"))
+                              for i in rows if is_blank(invoices.frame.at[i, "Invoice No"])})
     kinds = ", ".join(f"'{k}'" for k in pd.unique(invoices.frame.loc[rows, column]))
     cells = [invoices.cell(i, column) for i in rows]
     book.issues.append(invoices.issue(rows[0], column, (

@@ -318,9 +318,7 @@ def _allocation_rows_under_their_payment(book: Book, table: Table) -> None:
         values = frame[column].iloc[parents[at][blank]].to_numpy()
         frame.loc[index[blank], column] = values
         filled.extend((i, column) for i in index[blank] if column in table.headers)
-    told = {(table.sheet_at(i), table.cell(i, column)) for i, column in filled}
-    book.withdraw(lambda i: (i.sheet, i.cell) in told
-                  and i.message.endswith("is required but blank"))
+    book.withdraw_blanks({(table.sheet_at(i), table.cell(i, column)) for i, column in filled})
     cells = [table.cell(i, "Invoice No") for i in index]
     book.issues.append(table.issue(index[0], "Invoice No", (
         f"{len(index)} allocation row(s) under their payment (the invoice and its "
