@@ -62,8 +62,10 @@ _PAID_NUMBER = re.compile(r"(?:\bPART(?:IAL)?(?: PAYMENT)?|\bON ACC(?:OUNT)?|\bS
 _PADDED_RUN = re.compile(r"(?<!\d)(0\d{3,})(?!\d)")
 # How far beyond the last number of its series in the book an invoice not booked yet may be.
 NEXT_INVOICES = 50
-# An invoice number's series: what comes before its last digit group (SI-26/ of SI-26/00383).
-_LAST_DIGITS = re.compile(r"[0-9٠-٩۰-۹]+$")
+# An invoice number's series: what comes before its last digit group (SI-26/ of SI-26/00383),
+# of these digits (Western, Arabic-Indic, Persian; a string for ``str.rstrip`` too).
+_TAIL_DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
+_LAST_DIGITS = re.compile(f"[{_TAIL_DIGITS}]+$")
 _DIGIT = re.compile(r"[0-9]")
 # Digits written after letters, as an invoice number is (SI-5079, INV5079, F2026/00902).
 _AFTER_LETTERS = re.compile(r"[A-Z\u0600-\u06ff]+[-/.#]?((?:\d+[-/.]?)*\d{3,})(?!\d)")
@@ -79,8 +81,6 @@ def _series_of(number: str) -> str:
     return _LAST_DIGITS.sub("", number).upper()
 
 
-# The digits ``_LAST_DIGITS`` reads, as a string for ``str.rstrip``.
-_TAIL_DIGITS = "0123456789" + "".join(map(chr, [*range(0x660, 0x66A), *range(0x6F0, 0x6FA)]))
 _NOT_A_DIGIT = re.compile(r"\D")
 
 
@@ -187,7 +187,7 @@ class PartialReferences:
         if len(d) >= 6 and any(len(r) >= 6 and one_digit_apart(r, d) for r in self._runs(f)):
             return True
         written = invoice_mentions(f.numbers) | {
-            re.sub(r"\D", "", m.group(1)).lstrip("0") for m in _AFTER_LETTERS.finditer(f.numbers)}
+            _NOT_A_DIGIT.sub("", m.group(1)).lstrip("0") for m in _AFTER_LETTERS.finditer(f.numbers)}
         return any(one_digit_apart(w, tail) or one_digit_apart(w, d.lstrip("0"))
                    or one_digit_apart(w, d) for w in written)
 
