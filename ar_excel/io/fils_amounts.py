@@ -18,6 +18,7 @@ thousandth (``1250.125``). It takes more such amounts than amounts written with 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ar_excel.core.entries import per_distinct
 from ar_excel.core.money import decimals_of
@@ -25,6 +26,9 @@ from ar_excel.io.cells_named import cells_named
 from ar_excel.io.dinars import customer_currencies
 from ar_excel.model import Book, Issue
 from ar_excel.parsing import normalize_digits
+
+if TYPE_CHECKING:
+    from ar_excel.core.local_currency import LocalCurrency
 
 _THREE = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{4,}|0)\.\d{3}(?![\d.,])")
 _TWO = re.compile(r"(?<![\d.,])\d[\d,]*\.\d{2}(?![\d.,])")
@@ -50,7 +54,7 @@ def fils_without_a_currency(book: Book) -> list[int]:
     written with two decimals. Worked out once per book."""
     if _KEY in book.worked_out:
         return book.worked_out[_KEY]
-    found = _fils_rows(book) if _guessed_cents(book) else []
+    found = _fils_rows(book) if _guessed_cents(_book_currency(book)) else []
     book.worked_out[_KEY] = found
     return found
 
@@ -71,21 +75,18 @@ def _fils_rows(book: Book) -> list[int]:
     return three if three and len(three) > int((places == 2).sum()) else []
 
 
-def _nothing_named(book: Book) -> bool:
-    """Whether nothing in the book says what a blank currency is (no Policy, country, tax
-    numbers, no currency named anywhere)."""
+def _book_currency(book: Book) -> LocalCurrency:
+    """What ``core.local_currency`` reads a blank currency as in this book."""
     from ar_excel.core.local_currency import local_currency
 
-    return local_currency(book.policy, book.named_currencies(),
-                          book.frame("Customers")).code is None
+    return local_currency(book.policy, book.named_currencies(), book.frame("Customers"))
 
 
-def _guessed_cents(book: Book) -> bool:
+def _guessed_cents(guess: LocalCurrency) -> bool:
     """Whether the book's blank currency would be its only named currency, a guess, of a
     currency counting cents: the only case fils can contradict."""
-    from ar_excel.core.local_currency import GUESSED, local_currency
+    from ar_excel.core.local_currency import GUESSED
 
-    guess = local_currency(book.policy, book.named_currencies(), book.frame("Customers"))
     return guess.source == GUESSED and decimals_of(guess.code) < 3
 
 
@@ -95,15 +96,12 @@ def fils_issue(book: Book) -> list[Issue]:
     names any (the amounts count in cents, their fils rounded away: 99.999 aged as 100.00,
     unless the book says which dinar or rial it keeps)."""
     rows = fils_without_a_currency(book)
+    code = _book_currency(book).code
     if rows:
-        from ar_excel.core.local_currency import local_currency
-
-        code = local_currency(book.policy, book.named_currencies(),
-                              book.frame("Customers")).code
         why = (f", and {code}, the only currency the workbook names, counts cents: their "
                f"currency is left blank, not read as {code};")
-    else:
-        rows = _fils_rows(book) if _nothing_named(book) else []
+    else:  # (nothing names a currency: no code, not even a guess)
+        rows = _fils_rows(book) if code is None else []
         why = " and nothing in the workbook names the currency: they are counted to the cent;"
     if not rows:
         return []
