@@ -412,6 +412,7 @@ def kinds_required(schema: Any) -> set[str]:
 def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, list[Issue]]:
     """Parse one sheet or Excel table of a known kind into a ``Table`` plus its issues."""
     schema = SCHEMAS[kind]
+    kinds = {f.name: f.kind for f in schema.fields}
     sheet = grid.sheet or grid.name
     issues: list[Issue] = []
     if grid.header is not None:
@@ -533,7 +534,6 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         carriers = customer_rows_with_sums(columns, types, keep, names, schema, blanks,
                                            ledger_amounts)
         if len(carriers):
-            kinds_of = {f.name: f.kind for f in schema.fields}
             who = names.index("Customer ID")
             filled = columns[who].copy()
             for pos, end in zip(carriers.tolist(), [*carriers.tolist()[1:], len(keep)],
@@ -541,7 +541,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                 filled[pos + 1:end] = filled[pos]
             columns[who], types[who] = filled, ValueTypes(filled)
             keep[carriers] = False
-            money = [j for j, n in enumerate(names) if kinds_of.get(n) == "money"]
+            money = [j for j, n in enumerate(names) if kinds.get(n) == "money"]
             sums = [p for p in carriers.tolist() if any(not is_blank(columns[j][p])
                                                         for j in money)]
             for rows, said in ((sums, "carry the sums of the documents listed under them"), (
@@ -610,7 +610,6 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     parsed: dict[str, pd.Series] = {}
     raw: dict[str, pd.Series] = {}
     unreadable: dict[str, set[int]] = {}
-    kinds = {f.name: f.kind for f in schema.fields}
     unlimited = {f.name for f in schema.fields if f.unlimited_words}
     thousandths: set[str] = set()
     for j, name in enumerate(names):
