@@ -313,6 +313,12 @@ class _Reading:
         return self.cols.get("Date", self.cols.get("Value Date"))
 
     @property
+    def date_name(self) -> str:
+        """The column a line's date is reported in: Date, or Value Date where it is the only
+        date (as ``date_idx``)."""
+        return "Date" if "Date" in self.cols else "Value Date"
+
+    @property
     def amount_cols(self) -> list[int]:
         return [self.cols[c] for c in ("Amount", "Debit", "Credit", "Balance") if c in self.cols]
 
@@ -492,7 +498,7 @@ def _undated_rows_reported(read: _Reading, kinds: _RowKinds, calendar: CalendarN
     (those and the dates that cannot be read)."""
     report, numbers, date_idx = read.report, read.report.numbers, read.date_idx
     no_year = calendar.no_year
-    date_column = "Date" if "Date" in read.cols else "Value Date"
+    date_column = read.date_name
     undated = np.flatnonzero(kinds.main & ~kinds.dated).tolist()
     without_year = ([pos for pos in undated if is_yearless(kinds.raw_dates[pos])]
                     if no_year is not None and no_year[0] == date_idx else [])
@@ -612,7 +618,7 @@ def _rows_that_are_no_lines_checked(read: _Reading, kinds: _RowKinds, live: np.n
                                                            printed):
         if proven:
             live[pos] = False
-        report(pos, 0, "Date" if "Date" in read.cols else "Value Date", kinds.raw_dates[pos], (
+        report(pos, 0, read.date_name, kinds.raw_dates[pos], (
             f"this line repeats row {numbers[above]}, the last line of the page before, cell "
             "for cell" + (", with the same running balance: the line copied twice at the page "
                           "break; left out" if proven else
@@ -637,7 +643,7 @@ def _rows_that_are_no_lines_checked(read: _Reading, kinds: _RowKinds, live: np.n
             f"{'s' if len(screened.page_numbers) > 1 else ''} {named}{more}): the statement's "
             "page breaks, not a transaction; left out")
     for pos, said, text in counts_that_differ(read.summaries, amount, kept):
-        report(pos, 1, "Date" if "Date" in read.cols else "Value Date", said,
+        report(pos, 1, read.date_name, said,
                "summary row does not agree with the lines read: " + text)
     for pos, label, text in totals_that_differ(screened.totals, data, read.cols, read.decimal,
                                                amount, kept):
