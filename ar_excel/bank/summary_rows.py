@@ -104,6 +104,9 @@ def row_shown(row: list[Any]) -> str:
 # a count a summary states: "No. of Debits 2", "عدد الحركات الدائنة: 4", "Number of credits 3"
 _STATED_COUNT = re.compile(r"(?i)((?:(?:number|no\.?|count)\s+of|عدد)\s+[^\d:|]*?)\s*:?\s*"
                            r"(\d{1,6})(?![\d.,])")
+# a total a summary states beside its counts: "Total Debits 12,025.50", "إجمالي الدائن: 54,885.25"
+_STATED_TOTAL = re.compile(r"(?i)((?:total|إجمالي|اجمالي|الإجمالي|الاجمالي|مجموع)\s+[^\d:|]*?)"
+                           r"\s*:?\s*(\d{1,3}(?:,\d{3})*\.\d{2}|\d+\.\d{2})(?![\d])")
 _DEBITS = re.compile(r"(?i)debit|withdrawal|مدين|سحب|خصم")
 _CREDITS = re.compile(r"(?i)credit|deposit|دائن|إيداع|ايداع|إضاف")
 
@@ -152,7 +155,3 @@ def counts_that_differ(summaries: list[tuple[int, str]], amount: np.ndarray, kep
                         f"{total:,.2f}; a line may be missing from the file or misread"))
     return out
 
-
-# a total a summary states beside its counts: "Total Debits 12,025.50", "إجمالي الدائن: 54,885.25"
-_STATED_TOTAL = re.compile(r"(?i)((?:total|إجمالي|اجمالي|الإجمالي|الاجمالي|مجموع)\s+[^\d:|]*?)"
-                           r"\s*:?\s*(\d{1,3}(?:,\d{3})*\.\d{2}|\d+\.\d{2})(?![\d])")
