@@ -229,7 +229,7 @@ def _code_of_the_account(rows: list[list[Any]]) -> str | None:
     "ALL TRANSACTIONS", "TRY AGAIN", English words before they are codes."""
     codes = {code for row in rows for c in row if isinstance(c, str) and _ACCOUNT_WORD.search(c)
              for code in _CODE_IN_TEXT.findall(c)
-             if code in CODES_ALONE and code != "TRY"}
+             if code in CODES_ALONE and code not in _CODES_THAT_ARE_WORDS}
     return next(iter(codes)) if len(codes) == 1 else None
 
 
