@@ -17,6 +17,7 @@ import pandas as pd
 
 from ar_excel.io.writer import NUMBER_FORMATS as FILE_NUMBER_FORMATS
 from ar_excel.io.writer import (
+    count_rows,
     default_format,
     excel_text,
     number_formats,
@@ -102,27 +103,12 @@ def row_formats(frame: pd.DataFrame, formats: dict[str, str]
     whose currency has other decimals (``writer.row_money_formats``, ``by_row_currency``: a
     KWD row under EGP ones shows 1,250.125), then a figure column's whole numbers (a KPI's
     count of invoices shows 35, not 35.00: ``TextLayout.whole``)."""
-    figures = [h for h in frame.columns if formats.get(h) == "figure"]
-    # a figure column's other decimals as a money column's (the same formats: ``FIGURES3``
-    # is ``money3``'s); its counts are never amounts of a currency, so they are left out
-    as_money = {**formats, **{h: "money" for h in figures}}
-    whole_at = {j: _whole_rows(frame.iloc[:, j]) for j, h in enumerate(frame.columns)
-                if h in figures}
-    out = []
-    for j, rows, fmt in row_money_formats(frame, as_money):
-        rows = [i for i in rows if i not in whole_at.get(j, ())]
-        if rows:
-            out.append((j, rows, fmt))
+    out = row_money_formats(frame, formats)
     whole = getattr(NUMBER_FORMATS["figure"], "whole", None)
     if whole:
-        out += [(j, sorted(rows), whole) for j, rows in whole_at.items() if rows]
+        out += [(j, sorted(rows), whole) for j, h in enumerate(frame.columns)
+                if formats.get(h) == "figure" and (rows := count_rows(frame.iloc[:, j]))]
     return out
-
-
-def _whole_rows(series: pd.Series) -> set[int]:
-    """Positions of a figure column's whole numbers (int values, not bools: counts), as the
-    file writer tells them (``make_cell``: ``type(value) is int``)."""
-    return {i for i, v in enumerate(series.tolist()) if type(plain_value(v)) is int}
 
 
 def _all_text(series: pd.Series) -> bool:

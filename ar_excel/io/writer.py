@@ -473,19 +473,31 @@ def by_row_currency(columns: list[list[Any]], frame: pd.DataFrame,
 def row_money_formats(frame: pd.DataFrame, formats: dict[str, str]
                       ) -> list[tuple[int, list[int], str]]:
     """For a writer that formats ranges rather than typed values (the live Excel path):
-    (column position, row positions, number format) of the amounts of each money column in
-    rows whose currency has other decimals than the column's format (``number_formats``),
-    as ``by_row_currency`` marks them for the file: a KWD row under EGP ones shows
-    1,250.125. Nothing for a tab of one currency's decimals."""
+    (column position, row positions, number format) of the amounts of each money or figure
+    column in rows whose currency has other decimals than the column's format
+    (``number_formats``), as ``by_row_currency`` marks them for the file: a KWD row under
+    EGP ones shows 1,250.125. Nothing for a tab of one currency's decimals."""
     other = _rows_of_other_places(frame)
     if not other:
         return []
     out = []
     for j, h in enumerate(frame.columns):
-        if (formats.get(h) or default_format(frame[h])) == "money":
-            out += [(j, rows, NUMBER_FORMATS[_MONEY_OF_PLACES.get(n, "money")])
-                    for n, rows in other]
+        kind = formats.get(h) or default_format(frame[h])
+        if kind not in ("money", "figure"):
+            continue
+        # a figure column's int values are counts (whole, ``TextLayout.whole``), not amounts;
+        # its other decimals take a money column's formats (``FIGURES3`` is ``money3``'s)
+        counts = count_rows(frame.iloc[:, j]) if kind == "figure" else set()
+        for n, rows in other:
+            if amounts := [i for i in rows if i not in counts]:
+                out.append((j, amounts, NUMBER_FORMATS[_MONEY_OF_PLACES.get(n, "money")]))
     return out
+
+
+def count_rows(series: pd.Series) -> set[int]:
+    """Positions of a figure column's whole numbers (int values, not bools: counts), as the
+    file writer tells them (``make_cell``: ``type(value) is int``)."""
+    return {i for i, v in enumerate(series.tolist()) if type(plain_value(v)) is int}
 
 
 def amount_of(currency: Any) -> type:
