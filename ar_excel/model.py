@@ -199,6 +199,14 @@ class Book:
             self.withdraw(lambda i: i.message.endswith("is required but blank")
                           and (i.sheet, i.cell) in cells)
 
+    def withdraw_blank_rows(self, rows: set[tuple[str, str]]) -> None:
+        """The reader's "is required but blank" at any cell of these (sheet, Excel row as
+        text) withdrawn: rows a later reading set aside with an issue of their own (a
+        payment that is no customer's receipt, a contact line folded into its customer)."""
+        if rows:
+            self.withdraw(lambda i: i.message.endswith("is required but blank")
+                          and (i.sheet, i.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) in rows)
+
     def frame(self, kind: str) -> pd.DataFrame | None:
         t = self.tables.get(kind)
         return None if t is None else t.frame

@@ -109,9 +109,6 @@ def contact_lines_into_their_customer(book: Book) -> None:
         dropped.append(i)
     if dropped:
         # a name left blank on the line is the customer's above: no "required but blank"
-        lines = {str(frame.at[i, ROW]) for i in dropped}
-        book.withdraw(lambda x: x.sheet == table.sheet
-                      and x.message.endswith("is required but blank")
-                      and x.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") in lines)
+        book.withdraw_blank_rows({(table.sheet, str(frame.at[i, ROW])) for i in dropped})
         table.frame = frame.drop(index=dropped).reset_index(drop=True)
         table.raw = raw.drop(index=dropped).reset_index(drop=True)

@@ -255,8 +255,7 @@ def _blanks_of_rows_set_aside(book: Book, table: Table, out: np.ndarray) -> None
     Party, being no one's), and its blank Party is no second fault of it."""
     frame = table.frame
     rows = {(table.sheet_at(i), str(int(frame.at[i, ROW]))) for i in frame.index[out]}
-    book.withdraw(lambda i: i.message.endswith("is required but blank")
-                  and (i.sheet, i.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) in rows)
+    book.withdraw_blank_rows(rows)
 
 
 # The part of a receipt applied to the invoice on its row, where a receipt paying several
