@@ -88,6 +88,13 @@ RECEIPT_TYPES = frozenset(match_key(w) for w in (
 SAGE_300_RECEIPTS = frozenset(match_key(w) for w in ("PY", "UC"))
 SAGE_300_PREPAYMENT = match_key("PI")
 SAGE_300_EARNED_DISCOUNT = match_key("ED")
+# Sage 300's interest charge (IT), adjustment (AD) and refund (RF) are its codes beside its
+# other documents (invoice, credit and debit note, receipt, unapplied cash); alone, a Type
+# column of IT / AD / RF is as often the line of business (IT services, advertising), no
+# document type at all.
+SAGE_300_DOCUMENTS = frozenset(match_key(w) for w in ("IN", "CN", "DN", "PY", "UC"))
+SAGE_300_INTEREST, SAGE_300_ADJUSTMENT, SAGE_300_REFUND = (match_key(w) for w in (
+    "IT", "AD", "RF"))
 
 
 def _beside_sage_300_receipts(kinds: object, code: str) -> list[str]:
@@ -97,6 +104,16 @@ def _beside_sage_300_receipts(kinds: object, code: str) -> list[str]:
     if not keys.keys() & SAGE_300_RECEIPTS:
         return []
     return [v for k, v in keys.items() if k == code]
+
+
+def sage_300_kinds(kinds: object, codes: frozenset[str] | set[str]) -> list[str]:
+    """The values of one document type column (``kinds``: its distinct values) naming one of
+    Sage 300's ``codes`` (IT, AD, RF), where the column names its other documents too
+    (``SAGE_300_DOCUMENTS``)."""
+    keys = {match_key(v): v for v in kinds if isinstance(v, str)}
+    if not keys.keys() & SAGE_300_DOCUMENTS:
+        return []
+    return [v for k, v in keys.items() if k in codes]
 
 
 def prepayment_kinds(kinds: object) -> list[str]:
@@ -130,7 +147,7 @@ SAGE_SALES_TYPES = frozenset(match_key(w) for w in (
 # debit of the account (a credit the customer held, paid out). Not "Refund Note": a credit.
 REFUND_TYPES = frozenset(match_key(w) for w in (
     "Refund", "Refunds", "Customer Refund", "Refund Paid", "Cash Refund",
-    "Payment Refund", "RF",  # (Sage 300's refund)
+    "Payment Refund",  # (not Sage 300's RF alone: ``sage_300_kinds``)
     "سند صرف", "سند صرف نقدي", "سند صرف بنكي", "رد مبلغ", "رد نقدية",
     "مبلغ مردود"))
 
@@ -688,6 +705,8 @@ def refund_rows(invoices: pd.DataFrame, returned: np.ndarray | None = None) -> n
         # positive ones, both read positive by the reader): money paid back, not received
         out |= per_distinct(invoices[column], lambda v: isinstance(v, str) and match_key(v)
                             in REFUND_TYPES | RECEIPT_TYPES).fillna(False).to_numpy(dtype=bool)
+        out |= invoices[column].isin(sage_300_kinds(pd.unique(invoices[column]), {
+            SAGE_300_REFUND})).to_numpy(dtype=bool)  # Sage 300's RF beside its documents
         out &= ~cash_sale_rows(invoices)  # a cash sale (a debit): nothing paid back
     for narration in narration_columns(invoices):
         out |= said_on(invoices[narration], _names_a_refund, debit)

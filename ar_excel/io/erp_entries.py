@@ -327,7 +327,6 @@ DEBIT_TYPES = frozenset(match_key(w) for w in (
     # Sage 50 (SI), Odoo (out_invoice), SAP (RV billing, DR invoice)
     "SLS", "DR", "FIN", "SVC", "WRN", "Sales / Invoices", "Service / Repairs", "SI",
     "out_invoice", "RV",
-    "IT",  # Sage 300's interest charge
     "Statement Charge", "Statement Charges",  # QuickBooks Desktop's charge to the account
     "F2", "F1", "L2",  # SAP's billing types (VBRK-FKART): invoice, order invoice, debit memo
     "388", "383",  # ZATCA's / UN/CEFACT invoice type codes: tax invoice, debit note
@@ -347,8 +346,8 @@ DEBIT_TYPES = frozenset(match_key(w) for w in (
 # G/L posting (SA), a journal entry or adjustment.
 SIGNED_TYPES = frozenset(match_key(w) for w in (
     "DA", "AB", "SA", "Journal Entry", "Journal", "JE", "JV", "Adjustment", "ADJ", "قيد",
-    "قيد يومية", "تسوية",
-    "AD"))  # Sage 300's adjustment
+    "قيد يومية", "تسوية"))
+# (Sage 300's IT, AD and RF are read beside its other documents: ``sage_300_kinds``)
 
 
 def _unknown_types(invoices: Table) -> list[Issue]:
@@ -363,9 +362,13 @@ def _unknown_types(invoices: Table) -> list[Issue]:
         OUTSIDE_RECEIVABLE_TYPES,
         RECEIPT_TYPES,
         REFUND_TYPES,
+        SAGE_300_ADJUSTMENT,
+        SAGE_300_INTEREST,
+        SAGE_300_REFUND,
         _eta_types,
         earned_discount_kinds,
         prepayment_kinds,
+        sage_300_kinds,
         type_column,
     )
 
@@ -378,7 +381,9 @@ def _unknown_types(invoices: Table) -> list[Issue]:
     kinds = pd.unique(frame[column].dropna())
     if _eta_types(kinds):
         known = known | ETA_TYPES
-    known = known | {match_key(k) for k in prepayment_kinds(kinds) + earned_discount_kinds(kinds)}
+    known = known | {match_key(k) for k in prepayment_kinds(kinds) + earned_discount_kinds(kinds)
+                     + sage_300_kinds(kinds, {SAGE_300_INTEREST, SAGE_300_ADJUSTMENT,
+                                              SAGE_300_REFUND})}
     texts = frame[column].map(lambda v: None if is_blank(v) else str(v).strip())
     said = pd.unique(texts.dropna())
     unknown = [t for t in said if match_key(t) not in known]
