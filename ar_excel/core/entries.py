@@ -231,8 +231,15 @@ def outside_receivable(invoices: pd.DataFrame) -> pd.Index:
         # Deposit, money in, is printed positive.
         deposits = invoices[column].isin([v for v in kinds if match_key(v) in _DEPOSIT_TYPES]
                                          ).to_numpy(bool)
-        credit = pd.to_numeric(invoices["Amount"], errors="coerce").lt(0).to_numpy(bool)
-        outside &= ~(deposits & credit)
+        amount = pd.to_numeric(invoices["Amount"], errors="coerce")
+        outside &= ~(deposits & amount.lt(0).to_numpy(bool))
+        if "Balance" in invoices:
+            # A Deposit with an open balance of its own, at most its amount, is a document
+            # billed and not yet paid: Oracle Receivables' Deposit class (a commitment
+            # invoiced ahead of the goods, with its number and due date). A bank deposit
+            # leaves nothing open.
+            open_ = pd.to_numeric(invoices["Balance"], errors="coerce")
+            outside &= ~(deposits & (open_.gt(0) & open_.le(amount)).to_numpy(bool))
     rows = invoices.index[outside]
     for c in ("Amount", "Paid Amount", "Balance"):
         if c in invoices and len(rows) and (c == "Amount" or invoices[c].notna().any()):
