@@ -145,7 +145,19 @@ def _header_key(text: str, index: dict[str, str]) -> str | None:
     label = _SAP_FIELDS.get(key)
     if label is not None and match_key(label) in index:
         return match_key(label)
+    plain = _KIND_OF_INVOICE.sub("", text)
+    if plain != text and plain.strip() and (key := _header_key(plain, index)) is not None:
+        return key
     return _bilingual_key(text, index)
+
+
+# The kind of invoice a Gulf or Egyptian register names in its headings ("Tax Invoice No",
+# "VAT Invoice Date", "Sales Invoice No", "رقم الفاتورة الضريبية"): a VAT law's word for the
+# document, not another column; read without it. Only before (after, in Arabic) the
+# invoice's own word, so "VAT Amount" and "Sales Person" stay what they are.
+_KIND_OF_INVOICE = re.compile(
+    r"(?i)\b(?:tax|vat|sales|commercial)\s+(?=inv)|(?<=فاتور[ةه])\s+ضريبي[ةه]"
+    r"|(?<=الفاتور[ةه])\s+الضريبي[ةه]")
 
 
 # SAP's tables exported under their field names (SE16N's "technical names": KNA1 and KNB1,
@@ -606,6 +618,22 @@ def gl_account_column(written: dict[str, str], names: list[str], rows: list[list
             1 for v in lines if _RECEIVABLE_ACCOUNT.search(v)) >= 2:
         return at
     return None
+
+
+def customer_beside_account(schema: SheetSchema, header: list[Any], names: list[str],
+                            written: dict[str, str], account: int) -> bool:
+    """Where the column taken for the customer (``account``) is each line's ledger account
+    (``gl_account_column``), another column naming the customer by an alias of its own
+    (QuickBooks' flat Transaction List: 'Name' beside 'Account') is the customer column, if
+    there is exactly one; returns whether one was taken (in ``names`` / ``written``). Else the
+    customers are the report's headings."""
+    index = alias_index(schema)
+    others = [j for j, h in enumerate(header) if j != account and names[j] not in written
+              and isinstance(h, str) and header_field(h, index) == "Customer ID"]
+    if len(others) != 1:
+        return False
+    names[others[0]], written["Customer ID"] = "Customer ID", str(header[others[0]]).strip()
+    return True
 
 
 def _headed(rows: list[list[Any]]) -> bool:
