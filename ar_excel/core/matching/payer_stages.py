@@ -378,8 +378,11 @@ class PayerStages:
             # advance or a payment on account, names no invoice, and has nothing open in any
             # currency, is the customer's credit on account (no invoice to choose, nothing a
             # person would change; an invoice in another currency may be what it pays).
+            # (Known by its name only, in a currency the customer is not billed in: a
+            # namesake abroad, or a related company paying? a person decides.)
             advance = self._known_for_sure(f, cust) and not (f.strong or f.weak) \
-                and not self.inv.open_of(cust, "", None) and self._says_advance(f)
+                and not self.inv.open_of(cust, "", None) and self._says_advance(f) \
+                and (f.payer.by_account or self.payers.billed_in(cust, f.currency))
             return [Allocation(f.pos, None, cust, f.remaining, 0, "on-account",
                                0.86 if advance else 0.6,
                                f"{how}; {self._none_open(f, cust)}: payment on account"

@@ -307,6 +307,12 @@ class PayerDirectory(NarrativeNames):
         self._earlier_names: dict[str, list[tuple[list[str], tuple[bool, bool]]]] = {}
         self._fits: dict[tuple[object, object], bool] = {}  # (customer, name) -> name_fits
         self._senders: dict[str, str] = {}  # narrative -> ``narrative_sender``
+        # The currency each customer is billed in, where the master says (``billed_in``).
+        self._currencies: dict[str, str] = {}
+        if "Currency" in customers:
+            for cid, cur in zip(customers["Customer ID"], customers["Currency"], strict=True):
+                if isinstance(cur, str) and cur.strip() and isinstance(cid, (str, int)):
+                    self._currencies[str(cid)] = cur.strip().upper()
         ids = customers["Customer ID"].astype("object")
         names = customers["Name"] if "Name" in customers else pd.Series(None, index=customers.index)
         accounts = (customers["IBAN / Bank Account"] if "IBAN / Bank Account" in customers
@@ -401,6 +407,12 @@ class PayerDirectory(NarrativeNames):
                 self._earlier_names.setdefault(cid, []).append(
                     (name_tokens(name), scripts(name)))
         return PayerDirectory(frame.reset_index(drop=True))
+
+    def billed_in(self, cid: str, currency: str | None) -> bool:
+        """Whether customer ``cid`` may pay in ``currency``: the master bills it so, or
+        says nothing of either."""
+        own = self._currencies.get(cid)
+        return own is None or not currency or own == currency.upper()
 
     def without_banks(self, text: str) -> str:
         """A folded narrative without the banks it names, except a bank's name that is a
@@ -840,16 +852,22 @@ class PayerDirectory(NarrativeNames):
         as likely another company whose name starts so. A word of the name cut short (GOLDEN
         EAGLE TRAD for Golden Eagle Trading) is its own; the bank's words apart from the name
         (CASH DEP BRANCH 0286 BY GOLDEN) are another run. The payer is then the best of the
-        rest, by the margin, as ``_score`` reads it."""
+        rest, by the margin, as ``_score`` reads it. So with a name of business words only
+        (مؤسسة الدولية للتجارة: INTERNATIONAL TRADING), where a run writing it writes a
+        distinctive word beside (AHMED INTERNATIONAL TRADING: another company's name,
+        ``_more_than_the_name``)."""
         runs: list[tuple[list[str], set[str]]] | None = None
         capped, changed = [], set()
         for c, sc in found.candidates:
             needed = self._needed.get(c)
-            if sc > ONE_WORD_NAME and needed is not None and len(needed[0]) == 1:
+            one = needed is not None and len(needed[0]) == 1
+            if sc > ONE_WORD_NAME and needed is not None and (
+                    one or not distinctive(list(self._tokens[c]))):
                 if runs is None:
                     runs = [(tokens, self._read_as_words(tokens))
                             for tokens in map(name_tokens, self._name_runs(narrative))]
-                if self._beside_another_word(c, needed[0], runs):
+                if self._beside_another_word(c, needed[0], runs) if one \
+                        else self._more_than_the_name(c, needed[0], runs):
                     sc = ONE_WORD_NAME
                     changed.add(c)
             capped.append((c, sc))
@@ -921,6 +939,21 @@ class PayerDirectory(NarrativeNames):
         return any(not needed.isdisjoint(read)
                    and any(another(t, tokens)
                            for t in (tokens if len(own) == 1 else distinctive(tokens)))
+                   for tokens, read in runs)
+
+    def _more_than_the_name(self, cid: str, needed: frozenset[str],
+                            runs: list[tuple[list[str], set[str]]]) -> bool:
+        """Whether a run of name words (``runs``, as ``_beside_another_word`` reads them)
+        writes the words a name of business words only needs (``needed``) and a distinctive
+        word beside that is none of the name's (AHMED, AL AMAL; not GULF, nor the INDUSTRIES
+        a bank adds to ALHODA PLASTIC: business words themselves)."""
+        own = set(self._tokens[cid])
+
+        def reads(t: str) -> bool:
+            return t in own or (t[:1] == "l" and t[1:] in own) or self._construct_state(t) in own
+
+        return any(needed <= read and any(len(t) >= 2 and not reads(t)
+                                          for t in distinctive(tokens))
                    for tokens, read in runs)
 
     def _name_runs(self, narrative: str) -> list[str]:
