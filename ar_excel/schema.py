@@ -313,6 +313,7 @@ INVOICES = SheetSchema(
                                     "Alpha Name", "Address Number", "Customer Account No",
                                     "A/C", "رقم الحساب", "اسم الحساب", "الشريك",
                                     "الشريك التجاري",
+                                    "الحساب",  # "Account" in Arabic (a customer's sub-account)
                                     "Customer Ref", "A/C No", "Acc No", "Customer Code/Name",
                                     "جهة الاتصال", "اسم جهة الاتصال",  # Wafeq in Arabic
                                     "رقم العميل / الاسم", "كود / اسم العميل",

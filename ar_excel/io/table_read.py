@@ -30,6 +30,7 @@ from ar_excel.io.headers import (
     RUNNING_BALANCE,
     alias_index,
     bare_key,
+    customer_beside_account,
     customer_column_that_varies,
     debit_credit_as_amount,
     discount_beside_net,
@@ -467,6 +468,8 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         if account is not None:  # each line's ledger account: the customers are elsewhere
             names[account] = written.pop("Customer ID")
             del letters["Customer ID"]
+            if customer_beside_account(schema, header, names, written, account):
+                letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
     missing = [f.name for f in schema.fields if f.required and f.name not in written
                and DERIVED.get((kind, f.name)) not in written]
     # a report grouped under a heading per customer (QuickBooks' Open Invoices, Xero's Aged
