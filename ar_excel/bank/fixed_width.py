@@ -43,6 +43,11 @@ def _cells(line: str, spans: list[tuple[int, int]]) -> list[str]:
     return cells
 
 
+def _above(lines: list[str], i: int) -> str:
+    """The nearest line above line ``i`` that holds anything ("" where none does)."""
+    return next((lines[k] for k in range(i - 1, -1, -1) if lines[k].strip()), "")
+
+
 def fixed_width_rows(text: str) -> tuple[list[list[str]], list[int]] | None:
     """The rows of a fixed-width report (see the module's rule) with their 1-based line
     numbers, or None where the text is not one."""
@@ -52,8 +57,11 @@ def fixed_width_rows(text: str) -> tuple[list[list[str]], list[int]] | None:
     lines = text.splitlines()
     rulers = [i for i, line in enumerate(lines[:200]) if _RULER.match(line)]
     if not rulers:  # one rule across the page: under the header, or above and under it
-        rulers = [i for i, line in enumerate(lines[:200]) if _ONE_RULE.match(line)
-                  and i > 0 and len(_PIECE.findall(lines[i - 1])) >= 3]
+        rules = [i for i, line in enumerate(lines[:200]) if _ONE_RULE.match(line)]
+        rulers = [i for i in rules if i > 0 and len(_PIECE.findall(lines[i - 1])) >= 3]
+        if not rulers:  # a blank line between the header and its rule (not before: a rule
+            # may stand under a blank line below the preamble, above the header)
+            rulers = [i for i in rules if len(_PIECE.findall(_above(lines, i))) >= 3]
         if not rulers:
             return None
     first = rulers[0]
