@@ -383,6 +383,8 @@ CANCELLED_FLAG_HEADERS = frozenset(match_key(w) for w in (
     "Canceled", "Cancelled", "Is Cancelled", "Is Canceled", "Void", "Voided", "ملغاة؟",
     "ملغي؟", "ملغاة", "ملغي"))
 FLAG_YES = frozenset(match_key(w) for w in ("Yes", "Y", "True", "نعم"))
+# The columns that say a document was cancelled in words.
+_SAYS_CANCELLED = STATUS_HEADERS | VOID_STATE_HEADERS
 FLAG_NO = frozenset(match_key(w) for w in ("No", "N", "False", "لا"))
 
 
@@ -390,11 +392,10 @@ def cancelled_column(invoices: pd.DataFrame) -> str | None:
     """The column saying which invoices are cancelled: the status column where it says so
     of some, else a Yes / No cancelled flag (every value Yes or No, some Yes)."""
     status = status_column(invoices)
-    if status is not None and invoices[status].map(
-            lambda v: isinstance(v, str) and match_key(v) in CANCELLED_WORDS).any():
-        return status
-    for column in invoices.columns:
-        if isinstance(column, str) and match_key(column) in VOID_STATE_HEADERS and invoices[
+    # the payment status first, then every other status column: Odoo's list has its Payment
+    # Status (Not Paid of a cancelled invoice too) before its Status (Draft, Posted, Cancelled)
+    for column in ([status] if status is not None else []) + list(invoices.columns):
+        if isinstance(column, str) and match_key(column) in _SAYS_CANCELLED and invoices[
                 column].map(lambda v: isinstance(v, str) and match_key(v) in CANCELLED_WORDS).any():
             return column
     for column in invoices.columns:
@@ -416,7 +417,7 @@ def said_cancelled(invoices: pd.DataFrame) -> pd.Series:
     if column is None:
         return pd.Series(False, index=invoices.index)
     words = CANCELLED_WORDS if column == status_column(invoices) or match_key(
-        column) in VOID_STATE_HEADERS else FLAG_YES
+        column) in _SAYS_CANCELLED else FLAG_YES
     return invoices[column].map(
         lambda v: isinstance(v, str) and match_key(v) in words).astype(bool)
 

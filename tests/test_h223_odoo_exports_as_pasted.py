@@ -1,0 +1,113 @@
+"""Three Odoo 17 list views exported to xlsx and pasted into one book as they came, each
+export's sheet "Sheet 1" renamed by Excel on the paste ("Sheet 1 (2)", "Sheet 1 (3)"):
+Contacts, Customer Invoices (Odoo's list columns: its Payment Status beside, and before,
+its Status of Draft / Posted / Cancelled) and Payments (a Draft payment among them), closed
+on 30 November 2026 and checked by pencil.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime as D
+
+import pytest
+
+from tests._report_runs import BUCKETS, run_jobs, table
+from tests._workbooks import save_sheets
+
+AS_OF = "2026-11-30"
+
+CONTACTS = [
+    ["Display Name", "Phone", "Email", "City", "Country", "Tax ID", "Customer Payment Terms",
+     "Credit Limit"],
+    ["Nile Foods Co.", "+20 2 2345 6789", "ap@nilefoods.com.eg", "Cairo", "Egypt",
+     "200-111-222", "30 Days", 150000],
+    ["Alex Marine Services", "+20 3 4870 1234", "finance@alexmarine.com", "Alexandria",
+     "Egypt", "300-222-333", "End of Following Month", 80000],
+    ["Delta Pharma", "+20 40 333 1234", "ar@deltapharma.com.eg", "Tanta", "Egypt",
+     "400-333-444", "45 Days", 60000],
+    ["Sinai Resorts", "+20 69 360 1234", "accounts@sinairesorts.com", "Sharm El Sheikh",
+     "Egypt", "500-444-555", "Immediate Payment", 0],
+]
+
+INVOICES = [
+    ["Number", "Customer", "Invoice Date", "Due Date", "Tax Excluded", "Tax", "Total",
+     "Amount Due", "Payment Status", "Status"],
+    ["INV/2026/00101", "Nile Foods Co.", D(2026, 8, 10), D(2026, 9, 9), 100000, 14000, 114000,
+     0, "Paid", "Posted"],
+    ["INV/2026/00110", "Delta Pharma", D(2026, 8, 28), D(2026, 10, 12), 60000, 8400, 68400,
+     68400, "Not Paid", "Posted"],
+    ["INV/2026/00118", "Nile Foods Co.", D(2026, 9, 15), D(2026, 10, 15), 50000, 7000, 57000,
+     27000, "Partially Paid", "Posted"],
+    ["INV/2026/00120", "Alex Marine Services", D(2026, 9, 25), D(2026, 10, 31), 70000, 9800,
+     79800, 79800, "Not Paid", "Posted"],
+    # cancelled in Odoo: its Payment Status still says Not Paid, its Status Cancelled
+    ["INV/2026/00130", "Delta Pharma", D(2026, 10, 5), D(2026, 11, 19), 12000, 1680, 13680,
+     0, "Not Paid", "Cancelled"],
+    ["INV/2026/00145", "Alex Marine Services", D(2026, 11, 3), D(2026, 12, 31), 20000, 2800,
+     22800, 22800, "Not Paid", "Posted"],
+    ["INV/2026/00150", "Delta Pharma", D(2026, 11, 10), D(2026, 12, 25), 10000, 1400, 11400,
+     11400, "Not Paid", "Posted"],
+    ["INV/2026/00152", "Nile Foods Co.", D(2026, 11, 12), D(2026, 12, 12), 30000, 4200, 34200,
+     34200, "Not Paid", "Posted"],
+    ["RINV/2026/00004", "Nile Foods Co.", D(2026, 11, 20), D(2026, 11, 20), -5000, -700, -5700,
+     -5700, "Not Paid", "Posted"],
+    ["INV/2026/00160", "Sinai Resorts", D(2026, 11, 25), D(2026, 11, 25), 8000, 1120, 9120,
+     9120, "Not Paid", "Posted"],
+    ["/", "Sinai Resorts", None, None, 5000, 700, 5700, 5700, "Not Paid", "Draft"],
+]
+
+PAYMENTS = [
+    ["Date", "Number", "Journal", "Payment Method", "Customer/Vendor", "Amount", "Status",
+     "Memo"],
+    [D(2026, 9, 5), "PBNK1/2026/00031", "Bank", "Manual", "Nile Foods Co.", 114000, "Posted",
+     "INV/2026/00101"],
+    [D(2026, 10, 20), "PBNK1/2026/00044", "Bank", "Manual", "Nile Foods Co.", 30000, "Posted",
+     "INV/2026/00118"],
+    # not reconciled with an invoice in Odoo: on account
+    [D(2026, 11, 26), "PBNK1/2026/00058", "Bank", "Manual", "Delta Pharma", 20000, "Posted",
+     None],
+    [D(2026, 11, 28), "PCSH1/2026/00007", "Cash", "Manual", "Alex Marine Services", 10000,
+     "Draft", "INV/2026/00120"],
+]
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    path = tmp_path_factory.mktemp("odoo") / "book.xlsx"
+    save_sheets(path, {"Sheet 1": CONTACTS, "Sheet 1 (2)": INVOICES, "Sheet 1 (3)": PAYMENTS})
+    return run_jobs(path, AS_OF, ("run", "pack"))
+
+
+def test_aging_by_pencil(runs):
+    got = {r["Customer ID"]: tuple(r[b] for b in BUCKETS) for r in table(runs["run"]["Aging"])}
+    assert got == {
+        # 00152 current; 00118 57,000 - 30,000 46 days; RINV of 20 Nov
+        "Nile Foods Co.": (34200, -5700, 27000, 0, 0, 55500),
+        # 00120 due at the end of October (End of Following Month): 30 days
+        "Alex Marine Services": (22800, 79800, 0, 0, 0, 102600),
+        # the cancelled 00130 (13,680, due 19 Nov) is no receivable; 00110 49 days; the
+        # payment of 26 Nov on account
+        "Delta Pharma": (11400, -20000, 68400, 0, 0, 59800),
+        "Sinai Resorts": (0, 9120, 0, 0, 0, 9120),  # due on the day: 5 days; the draft is not
+    }
+
+
+def test_credit_status_by_pencil(runs):
+    got = {r["Customer ID"]: (r["Open Balance"], r["Overdue Amount"], r["Utilization %"],
+                              r["Over Limit"], r["Status"])
+           for r in table(runs["run"]["Credit Status"])}
+    assert got == {
+        "Nile Foods Co.": (55500, 27000, 37, False, "OK"),
+        "Alex Marine Services": (102600, 79800, 128.3, True, "Over Limit"),
+        "Delta Pharma": (59800, 68400, 99.7, False, "Warning"),  # 122.5 % Over Limit before
+        "Sinai Resorts": (9120, 9120, None, False, "OK"),
+    }
+
+
+def test_kpis_by_pencil(runs):
+    got = {r["KPI"]: r["Value"] for r in table(runs["pack"]["KPIs"])}
+    # opening 00118 27,000 + 00120 79,800 + 00110 68,400 = 175,200; sales
+    # 34,200 + 22,800 + 11,400 + 9,120 - 5,700; receipts 20,000 (the draft is no receipt)
+    assert tuple(got[k] for k in ("Opening AR", "Credit Sales", "Receipts", "Closing AR",
+                                  "Closing Overdue AR", "DSO", "CEI %")) == (
+        175200, 71820, 20000, 227020, 158620, 94.83, 11.2)
