@@ -194,6 +194,8 @@ _CLAUSES: list[tuple[str, object]] = [
      r"confirm", "لكن البيان به رقم {0} ({1} مفتوح): سداد جزئي لها؟ " + _CONFIRM),
     (r"but the narrative calls it a part payment: please confirm",
      "لكن البيان يصفه بأنه سداد جزئي: " + _CONFIRM),
+    (r"but the narrative calls it an advance: please confirm",
+     "لكن البيان يصفه بأنه دفعة مقدمة: " + _CONFIRM),
     (r"it owes (\S+) in all", "وعليه {0} إجمالاً"),
     (r"it owes nothing", "وليس عليه شيء مفتوح"),
     (r"(.+) of customer (\S+) \((.*)\) is the only open invoice of this amount: a related "

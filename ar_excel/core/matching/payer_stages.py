@@ -58,6 +58,12 @@ _PART_PAYMENT = re.compile(r"\bPART(?:IAL)? ?(?:PAYMENT|PMT|PYMT|PAY)\b|\bPARTIA
 # A transfer that says it pays ahead or on account (folded text: ة -> ه, أ -> ا).
 _ADVANCE = re.compile(r"\bADVANCE\b|\bADV PMT\b|\bPRE-?PAYMENT\b|\bDOWN ?PAYMENT\b|"
                       r"\bON ACC(?:OUNT)?\b|دفعه مقدمه|مقدم|تحت الحساب|على الحساب|عربون")
+# Of those, the words of money ahead of billing (an advance, a down payment, a deposit on an
+# order). Not ON ACCOUNT / دفعة تحت الحساب: payers write them on any payment to their running
+# account, invoices and all. (مقدم not ending a word's article: المقدم is a family name.)
+_AHEAD = re.compile(r"\bADVANCE\b|\bADV PMT\b|\bPRE-?PAYMENT\b|\bDOWN ?PAYMENT\b|"
+                    r"(?<![\u0600-\u06ff])(?:مقدم|عربون)")
+_CALLED_AHEAD = "; but the narrative calls it an advance: please confirm"
 # Sums of several invoices are tried for this many of the likeliest payer names only.
 SUMS_FOR = 8
 
@@ -256,11 +262,15 @@ class PayerStages:
         # happens to be its amount: a person says which.)
         part = other is None and _PART_PAYMENT.search(
             fold_text(self._descriptions[f.pos])) is not None
-        if part:
+        # (Called an advance, naming no invoice, it is money the payer says is for no invoice
+        # yet: that its amount is one open invoice's (10,000.00, a round sum) does not say it
+        # pays that one. Applied to it, or held on account? A person asks.)
+        ahead = other is None and not part and self._advance_not_billed(f, cust)
+        if part or ahead:
             conf = min(conf, 0.6)
         return self._alloc(f, invs, method, conf, f"{how}; amount equals the open amount of {nums}"
                            + ("; but the narrative calls it a part payment: please confirm"
-                              if part else "")
+                              if part else _CALLED_AHEAD if ahead else "")
                            + self._other_customer_named(f, cust)
                            + ("" if other is None else
                               f"; but the narrative has the number of {self.inv.number[other]} "
@@ -393,10 +403,14 @@ class PayerStages:
             # misread? a person decides.)
             named_settled = any(self.inv.customer[p] == cust and self.inv.remaining[p] <= 0
                                 for p in f.strong)
-            conf = 0.86 if f.payer.by_account and not named_settled else 0.6
+            # (Nor is a transfer called an advance: the payer says it is for no invoice yet, so
+            # whether it settles what is open, or all of it waits on account, is its word.)
+            ahead = self._advance_not_billed(f, cust)
+            conf = 0.86 if f.payer.by_account and not named_settled and not ahead else 0.6
             return self._alloc(f, items, "overpayment", conf,
                                f"{how}; pays more than everything open ({self._money(total)}): all "
-                               "invoices settled, the excess stays on account",
+                               "invoices settled, the excess stays on account"
+                               + (_CALLED_AHEAD if ahead else ""),
                                on_account_customer=cust)
         # No invoice named and no amount rule explains the receipt: an accountant holds it on
         # account, or applies it to the oldest open invoice(s) once the customer confirms.
@@ -416,6 +430,16 @@ class PayerStages:
         دفعة مقدمة...)."""
         return _ADVANCE.search(fold_text(self._descriptions[f.pos]) + " "
                                + fold_text(self._references[f.pos])) is not None
+
+    def _advance_not_billed(self, f: LineFacts, cust: str) -> bool:
+        """Whether the transfer, naming no invoice, says it is money ahead of billing (ADVANCE
+        PAYMENT, دفعة مقدمة, عربون), the word not being the customer's own name's (ADVANCE
+        TECH TRADING)."""
+        if f.strong or f.weak:
+            return False
+        said = fold_text(self._descriptions[f.pos]) + " " + fold_text(self._references[f.pos])
+        return _AHEAD.search(said) is not None \
+            and _AHEAD.search(fold_text(self.payers.names.get(cust, ""))) is None
 
     def _sister_invoice(self, f: LineFacts, cust: str) -> int | None:
         """The one open invoice, of a customer other than ``cust``, whose open amount is
