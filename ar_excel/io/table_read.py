@@ -719,10 +719,12 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         tax, _ = side_money(tax_column)
         discount_column = discount_beside_net(header, names, written)
         if discount_column is not None:
-            discount, _ = _parse(columns[discount_column], "money", policy,
-                                 types[discount_column])
+            discount, errors = _parse(columns[discount_column], "money", policy,
+                                      types[discount_column])
             if vat_on_the_discounted(parsed["Amount"], discount, tax):
                 parsed["Amount"] = parsed["Amount"] - discount.fillna(0.0)
+                # a discount that cannot be read leaves its invoice at net + VAT: said
+                side_money(discount_column)
         parsed["Amount"] = (parsed["Amount"] + tax.fillna(0.0)).round(TOTAL_DECIMALS)
     if len(bands) > 1:  # Amount = the sum of the row's band cells
         others = []
@@ -771,6 +773,21 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         if match_key(written.get("Amount", "")) in NET_AMOUNT:
             vat = vat_of_amount(header, names, written, columns, parsed["Amount"],
                                 policy.decimal_comma, each_its_own=True)
+            discount_at = discount_beside_net(header, names, written)
+            if vat is None and discount_at is not None:
+                # the VAT on the net less a discount taken off before it (a Gulf VAT
+                # register's Net Amount, Discount, VAT): the total is net - discount + VAT.
+                # A discount that cannot be read (said) leaves its row out of the test.
+                discount, unread = _parse(columns[discount_at], "money", policy,
+                                          types[discount_at])
+                net = parsed["Amount"] - discount.fillna(0.0)
+                vat = vat_of_amount(header, names, written, columns, net.where(
+                    ~net.index.isin(list(unread))), policy.decimal_comma, each_its_own=True)
+                if vat is not None and discount.fillna(0.0).ne(0.0).any():
+                    parsed["Amount"] = net
+                    side_money(discount_at)
+                else:
+                    vat = None
             if vat is not None:
                 parsed["Amount"] = (parsed["Amount"] + vat[1].fillna(0.0)).round(
                     TOTAL_DECIMALS)
