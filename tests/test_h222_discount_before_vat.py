@@ -14,8 +14,8 @@ from datetime import datetime
 
 import pytest
 
-from ar_excel.io.reader import read_book
 from ar_excel.io.messages_ar import arabic_message
+from ar_excel.io.reader import read_book
 from tests._workbooks import save_sheets
 
 D = datetime
