@@ -11,6 +11,7 @@ from datetime import datetime as D
 
 import pytest
 
+from ar_excel.io.messages_ar import arabic_message
 from tests._report_runs import BUCKETS, run_jobs, table
 from tests._workbooks import save_sheets
 
@@ -111,3 +112,44 @@ def test_kpis_by_pencil(runs):
     assert tuple(got[k] for k in ("Opening AR", "Credit Sales", "Receipts", "Closing AR",
                                   "Closing Overdue AR", "DSO", "CEI %")) == (
         175200, 71820, 20000, 227020, 158620, 94.83, 11.2)
+
+
+# --- a company's contact persons, as Odoo's Contacts export lists them -------------------
+
+def _with_contacts(tmp_path, contacts: list[list]) -> dict:
+    invoices = [*INVOICES, ["INV/2026/00140", "Nile Foods Co., Mona Adel", D(2026, 10, 20),
+                            D(2026, 11, 19), 40000, 5600, 45600, 45600, "Not Paid", "Posted"]]
+    path = save_sheets(tmp_path / "book.xlsx", {"Sheet 1": contacts, "Sheet 1 (2)": invoices,
+                                                "Sheet 1 (3)": PAYMENTS})
+    return run_jobs(path, AS_OF, ("run",))["run"]
+
+
+def test_an_invoice_to_a_companys_contact_is_the_companys(tmp_path):
+    # Mona Adel, Nile's contact (its tax ID, no limit of her own), is billed INV/2026/00140
+    # of 45,600.00 due 19 Nov (11 days): Nile's debt, against Nile's limit of 150,000.00
+    contacts = [*CONTACTS[:2], ["Nile Foods Co., Mona Adel", "+20 100 111 2222",
+                                "mona@nilefoods.com.eg", "Cairo", "Egypt", "200-111-222",
+                                "30 Days", 0], *CONTACTS[2:]]
+    run = _with_contacts(tmp_path, contacts)
+    aging = {r["Customer ID"]: tuple(r[b] for b in BUCKETS) for r in table(run["Aging"])}
+    assert aging["Nile Foods Co."] == (34200, 39900, 27000, 0, 0, 101100)
+    assert len(aging) == 4
+    credit = {r["Customer ID"]: (r["Open Balance"], r["Utilization %"], r["Status"])
+              for r in table(run["Credit Status"])}
+    assert credit["Nile Foods Co."] == (101100, 67.4, "OK")
+    assert not [r for r in table(run["Customer Checks"]) if r["Code"] == "DUPLICATE_TAX_ID"]
+    issues = [(r["Sheet"], r["Cell"], r["Message"]) for r in table(run["Input Issues"])
+              if r["Sheet"] == "Sheet 1"]
+    assert issues == [("Sheet 1", "A3", "'Nile Foods Co., Mona Adel' (row 3) is a contact of "
+                       "'Nile Foods Co.' (row 2), as Odoo names a company's contacts: read as "
+                       "customer Nile Foods Co., with the documents naming it")]
+    assert arabic_message(issues[0][2]).startswith("'Nile Foods Co., Mona Adel' (الصف 3) جهة")
+
+
+def test_a_branch_with_its_own_tax_id_stays_an_account_of_its_own(tmp_path):
+    contacts = [*CONTACTS[:2], ["Nile Foods Co., Mona Adel", "+20 100 111 2222",
+                                "mona@nilefoods.com.eg", "Cairo", "Egypt", "200-999-888",
+                                "30 Days", 0], *CONTACTS[2:]]
+    run = _with_contacts(tmp_path, contacts)
+    aging = {r["Customer ID"]: r["Total"] for r in table(run["Aging"])}
+    assert (aging["Nile Foods Co."], aging["Nile Foods Co., Mona Adel"]) == (55500, 45600)

@@ -464,6 +464,11 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Customers": [["Customer", "Email"], ["Nile Foods", "ap@nile.com"]],
         "Invoices": [["Num", "Name", "Date", "Amount"],
                      ["1012", "Nile Foods:Cairo Branch", datetime(2026, 10, 1), 100]]}))
+    marks.append(_save(tmp_path, "odoo_contacts.xlsx", {  # Odoo's contact of a company
+        "Customers": [["Display Name", "Tax ID"], ["Nile Foods", "200-111-222"],
+                      ["Nile Foods, Mona Adel", None]],
+        "Invoices": [["Number", "Customer", "Invoice Date", "Total"],
+                     ["INV/2026/00140", "Nile Foods, Mona Adel", datetime(2026, 10, 1), 100]]}))
     marks.append(_save(tmp_path, "fils.xlsx", {  # dinars kept blank beside USD customers
         "Customers": [["Customer ID", "Name", "Currency"], ["K1", "Salam", None],
                       ["U1", "Acme", "USD"]],

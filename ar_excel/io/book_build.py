@@ -12,6 +12,7 @@ from typing import Any
 from ar_excel.io.amount_currencies import currencies_written_in_amounts
 from ar_excel.io.bill_references import bill_references_as_invoices
 from ar_excel.io.book_date_order import dates_in_the_books_order
+from ar_excel.io.company_contacts import contacts_into_their_company
 from ar_excel.io.contact_kinds import suppliers_left_out
 from ar_excel.io.contact_rows import contact_lines_into_their_customer
 from ar_excel.io.customer_keys import (
@@ -151,6 +152,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
     dates_in_the_books_order(book, order_given, _titles(book, chosen))
     sales_areas_as_one_customer(book)  # SAP's KNVV: a row per sales area, one customer
     contact_lines_into_their_customer(book)  # a hand-kept master's second phone line
+    contacts_into_their_company(book)  # Odoo's 'Nile Foods Co., Mona Adel'
     limits_merged_over_customers(book, grids)  # one limit cell over a group's rows: said
     local_word_as_meant(book)  # 'محلي': the company's currency, where the book says which
     limits_against_the_books_currency(book)  # 'USD 10,000' where the Currency is left blank

@@ -426,6 +426,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^(\d+) row\(s\) name a customer's job not in (.*) \('(.*)'\): read as the job's "
      r"customer, (.*) \((.*)\)$",
      "{0} صف تذكر مشروعاً لعميل ليس في {1} ('{2}'): قُرئت للعميل صاحب المشروع، {3} ({4})"),
+    (r"^'(.*)' \(row (\d+)\) is a contact of '(.*)' \(row (\d+)\), as Odoo names a "
+     r"company's contacts: read as customer (.*), with the documents naming it$",
+     "'{0}' (الصف {1}) جهة اتصال لدى '{2}' (الصف {3})، كما يسمّي Odoo جهات اتصال الشركة: "
+     "قُرئ العميل {4}، ومعه المستندات التي تذكره"),
     (r"^(\d+) row\(s\) under the Excel table '(.*)' \(rows (.*)\) are outside it: read as its "
      r"rows; extend the table to include them$",
      "{0} صف أسفل جدول Excel '{1}' (الصفوف {2}) خارج الجدول: قُرئت كصفوف منه؛ وسّع الجدول "
