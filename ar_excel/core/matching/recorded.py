@@ -419,6 +419,7 @@ class RecordedPairing:
         # The receipts' invoices, read in the narratives as the cascade reads open invoices.
         # (Each number once: an invoice paid in parts is one invoice, ``INV 3190`` names it.)
         receipts_of: dict[str, list[int]] = defaultdict(list)
+        customer_of = {r.index: r.customer for r in receipts}
         for r in receipts:
             for i in r.invoices:
                 receipts_of[i].append(r.index)
@@ -435,8 +436,14 @@ class RecordedPairing:
                                 if index is not None and _HAS_DIGIT.search(f.numbers)
                                 else ((), ()))
                 weak = [k for k in weak if len(index.tails[k]) >= TAIL_DIGITS]
-                named[pos] = tuple({r for k in keys for r in receipts_of[numbers[k]]}
-                                   for keys in (strong, weak, sure))
+                found = [{r for k in keys for r in receipts_of[numbers[k]]}
+                         for keys in (strong, weak, sure)]
+                # (A numeric part is many invoices' (815 of ف-2026-0815 and SI-26/00815): from
+                # a payer known for sure to be another customer, it writes that one's invoice.)
+                payer = payer_of(pos) if found[1] else None
+                if payer is not None and len(payer[0]) == 1:
+                    found[1] = {r for r in found[1] if customer_of[r] in payer[0]}
+                named[pos] = tuple(found)
             return named[pos]
 
         def someone_else(pos: int, r: Receipt) -> bool:
