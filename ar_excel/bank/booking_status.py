@@ -50,13 +50,17 @@ def unbooked_by_status(statuses: list[Any], main: np.ndarray,
     return pending | never
 
 
-# the title of a section of transactions the bank has not booked yet
+# the title of a section of transactions the bank has not booked yet; among them the
+# cheques deposited and not yet cleared (an Egyptian or Saudi statement's "شيكات تحت
+# التحصيل" table under its lines): booked when they clear, on a later statement
 _PENDING_TITLE = re.compile(
     r"(?i)\b(pending|unposted|un-posted|uncleared|unbooked|on[\s-]+hold|held|blocked|"
-    r"authori[sz]ed|memo)\s+(transactions?|items?|entries|amounts?|funds|payments?)\b|"
-    r"\b(transactions?|items?|entries)\s+(pending|not\s+yet\s+(posted|booked)|awaiting\s+"
-    r"(posting|clearing))\b|"
-    r"(حركات|الحركات|عمليات|العمليات|معاملات|المعاملات|مبالغ|المبالغ|قيود|القيود)\s*"
+    r"authori[sz]ed|memo)\s+(transactions?|items?|entries|amounts?|funds|payments?|"
+    r"cheques?|checks?)\b|"
+    r"\b(transactions?|items?|entries|cheques?|checks?)\s+(pending|not\s+yet\s+(posted|"
+    r"booked|cleared)|awaiting\s+(posting|clearing)|(under|in|for)\s+(collection|clearing))\b|"
+    r"(حركات|الحركات|عمليات|العمليات|معاملات|المعاملات|مبالغ|المبالغ|قيود|القيود|شيكات|"
+    r"الشيكات)\s*"
     r"(ال)?(معلق[ةه]|تحت\s*(ال)?تنفيذ|قيد\s*(ال)?تنفيذ|محجوز[ةه]|غير\s*(ال)?مقيد[ةه]|لم\s*تقيد|"
     r"قيد\s*(ال)?معالج[ةه]|تحت\s*(ال)?تحصيل)")
 
@@ -94,9 +98,14 @@ def pending_section(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         if lines[pos - 1] and pos + 1 < len(lines) and lines[pos + 1] and moves(pos + 1):
             continue
         out[pos:] = main[pos:]
-        for line in (np.flatnonzero(lines[pos:]) + pos).tolist():
+        named = (np.flatnonzero(lines[pos:]) + pos).tolist()
+        for line in named:
             issue(line, 6, "Date", date_cells[line],
                   f"pending (not yet booked) line under '{title}' left out; it will come on a "
                   "later statement")
+        if not named and main[pos + 1:].any():  # its own columns, no date where ours is
+            issue(pos, 6, "Date", date_cells[pos],
+                  f"the section '{title}' under the booked lines holds transactions not "
+                  "booked yet: left out; they will come on a later statement")
         break
     return out

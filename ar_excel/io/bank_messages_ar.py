@@ -286,6 +286,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
         (r"^pending \(not yet booked\) line under '(.*)' left out; it will come on a later "
          r"statement$",
          "استُبعد سطر معلّق (لم يُقيَّد بعد) تحت '{0}'؛ سيأتي في كشف لاحق"),
+        (r"^the section '(.*)' under the booked lines holds transactions not booked yet: "
+         r"left out; they will come on a later statement$",
+         "القسم '{0}' تحت السطور المقيدة فيه معاملات لم تُقيَّد بعد: استُبعد؛ ستأتي في كشف لاحق"),
         (r"^row with no date and no amount \('(.*)'\): not a transaction; left out$",
          "صف بلا تاريخ ولا مبلغ ('{0}'): ليس معاملة؛ استُبعد"),
         (r"^summary row does not agree with the lines read: '(.*)' says (\d+) (debits|credits|"
