@@ -30,9 +30,14 @@ _WORD = re.compile(r"[^\d.,'()+\-]")  # a word, not an amount or a count
 
 # the first word of a short summary label under the lines ("صافي الحركة", "Net movement",
 # "Total credits", "إجمالي الحركات الدائنة"); not "balance": a line's narrative may open so
+# (an account summary's table under the lines heads its columns with the opening and
+# closing balances beside the totals: "الرصيد الافتتاحي | إجمالي المدين | ... | الرصيد الختامي")
 _SUMMARY_HEAD = re.compile(r"(?i)\s*(net\s+(movement|change|total|amount|flow)|totals?|sum|"
-                           r"subtotal|turnover|(closing|available)\s+balance|صافي|إجمالي|"
-                           r"اجمالي|الإجمالي|الاجمالي|مجموع|المجموع)(\s|:|$)")
+                           r"subtotal|turnover|(opening|closing|available|ending|beginning)\s+"
+                           r"balance|صافي|إجمالي|"
+                           r"اجمالي|الإجمالي|الاجمالي|مجموع|المجموع|"
+                           r"(ال)?رصيد\s+(ال)?(افتتاحي|ختامي|سابق|متاح|أول\s+المدة|آخر\s+المدة))"
+                           r"(\s|:|$)")
 
 
 # a summary row counting the lines ("No. of credits | 3", "عدد الحركات الدائنة | 2")
