@@ -100,13 +100,14 @@ class ValueTypes:
     """The exact type of each value of a column (``type(v)``), and which types occur: most
     columns hold one type (or one type and blanks), and are then taken whole."""
 
-    __slots__ = ("_types", "present", "values")
+    __slots__ = ("_blank", "_types", "present", "values")
 
     def __init__(self, values: np.ndarray, present: set[type] | None = None) -> None:
         self.values = values
         # (a list is iterated faster than an array)
         self.present = set(map(type, values.tolist())) if present is None else present  # or more
         self._types: np.ndarray | None = None
+        self._blank: np.ndarray | None = None  # ``blank_mask`` of ``values``, once found
 
     def mask(self, *kinds: type) -> np.ndarray:
         """Which values are exactly of one of ``kinds``."""
@@ -147,9 +148,18 @@ def object_array(values: Any) -> np.ndarray:
 
 def blank_mask(values: np.ndarray, types: ValueTypes | None = None) -> np.ndarray:
     """``is_blank`` of each value of an object array, a whole column at a time: None, NaN and
-    text of nothing but spaces are blank."""
+    text of nothing but spaces are blank. A column's is found once: the report-row rules
+    each ask for the blanks of the same columns (each given its own copy)."""
     if types is None:
         types = ValueTypes(values)
+    elif types.values is values:
+        if types._blank is None:
+            types._blank = _blank_mask(values, types)
+        return types._blank.copy()
+    return _blank_mask(values, types)
+
+
+def _blank_mask(values: np.ndarray, types: ValueTypes) -> np.ndarray:
     mask = types.mask
     blank = mask(_NONE)
     for t in types.present:
