@@ -48,7 +48,10 @@ def local_word_as_meant(book: Book) -> None:
     for kind in _KINDS:
         frame = book.frame(kind)
         if frame is not None and "Currency" in frame:
-            local = frame["Currency"].map(says_local).astype(bool)
+            # (each distinct value looked at once: a ledger's cells repeat a few codes)
+            words = [v for v in pd.unique(frame["Currency"].to_numpy(dtype=object))
+                     if says_local(v)]
+            local = frame["Currency"].isin(words)
             if local.any():
                 marked[kind] = local
     if not marked:
