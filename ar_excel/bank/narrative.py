@@ -54,7 +54,10 @@ DUTCH_TAGS = {"TRTP", "IBAN", "BIC", "NAME", "REMI", "EREF", "ORDP", "BENM", "ID
               "CDTRREFTP", "CD", "ISSR", "PAYMENTREF", "TRCODE", "FX", "OGB", "OSDR", "BBAN",
               # the ordering customer's own reference (SWIFT's "reference of customer"), which
               # Gulf banks put first: "/ROC/INV-2026-114/ORDP//NAME/..."
-              "ROC"}
+              "ROC",
+              # the bank's own words for the transaction, which Gulf banks (QNB, ADCB) put
+              # first: "/NARR/INWARD TRANSFER/ORDP/AL MANA TRADING WLL/REMI/INV 26-0451"
+              "NARR"}
 _DUTCH_START = re.compile(r"^/(" + "|".join(sorted(DUTCH_TAGS, key=len, reverse=True)) + ")/")
 # (ING writes in the :61: reference field only which of its :86: tags holds the reference:
 # EREF, PREF for a batch's payment information id, MARF for a direct debit's mandate)
@@ -409,9 +412,11 @@ def parse_dutch(text: str) -> Narrative:
     if not n.counterparty and not (n.ordering and n.beneficiary):
         n.counterparty = n.ordering or n.beneficiary  # one party named: that one
     if not n.description and "REMI" not in fields:
-        # (a /REMI/ left empty says there are no words: not the tags as the description)
-        n.description = " ".join(text.split()) or None
-    n.posting_text = clean_ref(val("TRTP"))
+        # (a /REMI/ left empty says there are no words: not the tags as the description;
+        # a /NARR/ alone is the bank's words for it)
+        n.description = " ".join((val("NARR") or text).split()) or None
+    n.posting_text = clean_ref(val("TRTP")) or (" ".join(val("NARR").split())
+                                                if val("NARR") else None)
     return n
 
 
