@@ -15,9 +15,11 @@ from __future__ import annotations
 import datetime
 import posixpath
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
+from queue import Queue
 from typing import Any
 from zipfile import ZIP_DEFLATED, ZipFile
 
@@ -284,9 +286,38 @@ class _Writer(ExcelWriter):
             if rows is None or not rows.n_rows:
                 part.write(xml)
             else:
-                for piece in _splice(xml, rows):
-                    part.write(piece)
+                write_meanwhile(part, _splice(xml, rows))
         self.manifest.append(ws)
+
+
+def write_meanwhile(part: Any, pieces: Iterator[bytes]) -> None:
+    """Each piece written into the zip part as it comes, by a second thread, while the next
+    is made: deflating a month's rows takes about as long as making their XML, and zlib
+    works without holding Python's lock, so the two go side by side on two cores. The part
+    receives the same bytes in the same order; a failure on either side is raised here."""
+    queue: Queue[bytes | None] = Queue(maxsize=4)  # (a few chunks of rows held at most)
+    failed: list[BaseException] = []
+
+    def write() -> None:
+        while (piece := queue.get()) is not None:
+            if not failed:
+                try:
+                    part.write(piece)
+                except BaseException as exc:  # raised by the making thread
+                    failed.append(exc)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    try:
+        for piece in pieces:
+            if failed:
+                break
+            queue.put(piece)
+    finally:
+        queue.put(None)
+        writer.join()
+    if failed:
+        raise failed[0]
 
 
 def _splice(xml: bytes, rows: SheetRows) -> Iterator[bytes]:
