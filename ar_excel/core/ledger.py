@@ -566,6 +566,10 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in OPEN_ITEM_COLUMNS})
     items = refunds_settle_credits(pd.concat(parts, ignore_index=True))
+    from ar_excel.core.credit_notes_applied import credit_notes_settle_their_invoices
+
+    if len(payments) or not _states_open(inv):  # (a list stating what is open is believed)
+        items = credit_notes_settle_their_invoices(items, inv)  # 'Against Invoice': that one's
     item_below = CENT if inv_currency is None else half_units(items["Currency"], items.index)
     items = items[items["Open Amount"].abs() >= item_below].reset_index(drop=True)
     items["Days Past Due"] = (today - pd.to_datetime(items["Due Date"])).dt.days.astype("Int64")
