@@ -142,13 +142,13 @@ WHT_INVOICES = [invoice("ف-2026-0240", "C1", 3284.46), invoice("SI-26/00240", "
                 invoice("SI-26/00733", "C2", 15000.00)]
 
 
-# (WALEED AL OTAIBI FOODS names its payer for sure: FOODS is الغذائية; MOTORS NOVA, printed
-# trade first, does not)
+# (WALEED AL OTAIBI FOODS names its payer for sure: FOODS is الغذائية; so does MOTORS NOVA,
+# printed trade first: Nova Motors Company)
 @pytest.mark.parametrize(("desc", "amount", "inv", "tax", "named"), [
     ("CR ACH 76645391 WALEED AL OTAIBI FOODS CO فاتورة رقم 0240", 3255.65, "ف-2026-0240", "28.81",
      "payer by narrative name and narrative names"),
     ("INWARD TRANSFER 2674497627109 FROM MOTORS NOVA فاتورة رقم ٧٣٣", 14868.42, "SI-26/00733",
-     "131.58", "narrative has the numeric part of"),
+     "131.58", "payer by narrative name and narrative names"),
 ])
 def test_a_numeric_part_paid_less_tax_withheld_names_the_invoice(desc, amount, inv, tax, named):
     r = match(WHT_CUSTOMERS, WHT_INVOICES, {"amount": amount, "desc": desc})

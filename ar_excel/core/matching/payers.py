@@ -765,7 +765,8 @@ class PayerDirectory(NarrativeNames):
         if self._lettered and scored is not None and scored.candidates:
             scored = self._letters_unwritten(text, scored)
         if not narrative and (scored is None or not scored.certain):
-            scored = self._surname_first(str(name)) or scored
+            scored = self._surname_first(str(name)) \
+                or self._trade_first(tokens, truncated, scored) or scored
         if self.other_language is not None and (
                 scored is None or not scored.certain or scored.score < WHOLE_NAME):
             # (printed in the language of the master's other name column)
@@ -1040,6 +1041,39 @@ class PayerDirectory(NarrativeNames):
             self._cache[key] = self._score(tokens, False, False)
         found = self._cache[key]
         return found if found is not None and found.certain else None
+
+    def _trade_first(self, tokens: list[str], truncated: bool,
+                     scored: Payer | None) -> Payer | None:
+        """A name printed with what the company does ahead of its own name (TEXTILES EAGLE,
+        TRADING TITAN, PLASTICS ABD ALLAH OSMAN: a bank's or a clerk's index order), read
+        with those words put back after the name (EAGLE TEXTILES). The payer when that reading
+        is certain and its customer scores the margin over every other candidate of the
+        reading as printed (``scored``), and the words moved are the customer's name's whole
+        key (its trade too, as a reorder would be); None otherwise. Only the business words
+        that lead move: the name's own words keep their order (AHMED MOHAMED is not MOHAMED
+        AHMED)."""
+        if truncated:
+            tokens = tokens[:-1]  # (the word cut at the field's width says nothing)
+        lead = 0
+        while lead < len(tokens) and not distinctive([tokens[lead]]):
+            lead += 1
+        if not 0 < lead < len(tokens):
+            return None
+        moved = tokens[lead:] + tokens[:lead]
+        key = ("trade first", tuple(moved))
+        if key not in self._cache:
+            self._cache[key] = self._score(moved, False, False)
+        found = self._cache[key]
+        if found is None or found.customer is None or not found.certain:
+            return None
+        # (The same words moved: the trade words too are the customer's, not only the
+        # distinctive word. CONTRACTING ELSAID is no مؤسسة الصعيد للهندسة by that reading.)
+        if fuzz.ratio(keys_of(moved)[0], self._keys[found.customer][0]) < CERTAIN_NAME:
+            return None
+        rivals = [sc for c, sc in (scored.candidates if scored else ()) if c != found.customer]
+        if rivals and found.score - max(rivals) < MARGIN:
+            return None
+        return found
 
     def by_translation(self, name: object, read: Payer | None) -> Payer | None:
         """The customer whose Arabic name a printed Latin name translates word for word
