@@ -442,7 +442,7 @@ class FullReferences:
                 "paying for it? please confirm")
         printed = self._printed_name(f.pos)
         if printed:
-            if self.payers.name_fits(cust, printed):
+            if self._name_its_own(cust, printed):
                 return ""
             seen = self.payers.by_name(printed)
             if seen is not None and seen.customer not in (None, cust):
@@ -457,7 +457,7 @@ class FullReferences:
         words = self.payers.narrative_sender(narrative)
         sender = name_tokens(words)
         # (No sender said: the narrative's words, a reference and all, may still be the name.)
-        if self.payers.name_fits(cust, words if sender else narrative):
+        if self._name_its_own(cust, words) if sender else self.payers.name_fits(cust, narrative):
             return ""
         seen = f.payer if f.payer is not None else self.payers.by_name(narrative, narrative=True)
         # Another customer's name, read for sure or only likely (OAKWOOD PRIMARY SCH, cut
@@ -475,6 +475,13 @@ class FullReferences:
             return (f"; the narrative names {words}, not the customer: a third party paying "
                     f"{paying}? please confirm")
         return ""
+
+    def _name_its_own(self, cust: str, name: str) -> bool:
+        """Whether a name the line prints (or the narrative gives as the sender) may be the
+        customer's own (``name_fits``), and names no trade of another sector than its name's:
+        a family name shared across trades is two companies (ABD ALLAH OSMAN PLASTICS is no
+        Tarik Osman Supply Est.), as ``_score`` reads names."""
+        return self.payers.name_fits(cust, name) and not self.payers.other_trade(cust, name)
 
     def _short_rest(self, f: LineFacts, cust: str, refs: list[int], others: list[int],
                     excess: int) -> tuple[list[int], bool] | None:
