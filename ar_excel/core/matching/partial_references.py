@@ -90,15 +90,28 @@ def series_tops(numbers: set[str]) -> dict[tuple[str, int], str]:
     less its last digits, as ``_series_of`` reads it: cut with ``rstrip``, as the book's
     hundreds of thousands of numbers are read here, where the pattern's ``+$`` is tried from
     every position of each.)"""
-    top: dict[tuple[str, int], str] = {}
+    # (A number's digits are its series' and then its last digits: the highest last digits
+    # of each length are kept for each series as written, and its digits read once.)
+    tails: dict[str, dict[int, str]] = {}
     for number in numbers:
         series = number.rstrip(_TAIL_DIGITS)
-        if len(series) == len(number):
+        cut = len(series)
+        if cut == len(number):
             continue
-        d = _NOT_A_DIGIT.sub("", number)
-        key = (series.upper(), len(d))
-        if d > top.get(key, ""):
-            top[key] = d
+        tail = number[cut:]
+        best = tails.get(series)
+        if best is None:
+            best = tails[series] = {}
+        if tail > best.get(len(tail), ""):
+            best[len(tail)] = tail
+    top: dict[tuple[str, int], str] = {}
+    for series, best in tails.items():
+        upper, digits = series.upper(), _NOT_A_DIGIT.sub("", series)
+        for tail in best.values():
+            d = digits + tail
+            key = (upper, len(d))
+            if d > top.get(key, ""):
+                top[key] = d
     return top
 
 
