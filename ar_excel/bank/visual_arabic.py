@@ -32,12 +32,12 @@ _ENDS_ONLY = "ةى"
 
 
 def _signs(texts: list[str | None]) -> tuple[int, int]:
-    """How many Arabic words show visual order, and how many reading order."""
+    """How many Arabic words show visual order, and how many reading order (the words of
+    all the texts found in one search: a word never runs over the line between two)."""
     visual = reading = 0
-    for text in texts:
-        for word in _ARABIC_WORD.findall(text or ""):
-            visual += word[0] in _ENDS_ONLY or word.endswith("لا")
-            reading += word[-1] in _ENDS_ONLY or word.startswith("ال")
+    for word in _ARABIC_WORD.findall("\n".join([text or "" for text in texts])):
+        visual += word[0] in _ENDS_ONLY or word.endswith("لا")
+        reading += word[-1] in _ENDS_ONLY or word.startswith("ال")
     return visual, reading
 
 
@@ -82,8 +82,8 @@ _DRAWN = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefc]+")
 def letters_of_drawn_forms(rows: list[list[Any]]) -> list[list[Any]]:
     """Rows with each Arabic letter written in its drawn shape read as the letter it draws
     (see the module's rule); the rows themselves where none is."""
-    if not any(isinstance(c, str) and _DRAWN.search(c) for r in rows for c in r):
-        return rows
+    if not _DRAWN.search("\n".join([c for r in rows for c in r if isinstance(c, str)])):
+        return rows  # (all the texts searched at once: far quicker than one by one)
     return [[_DRAWN.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), c)
              if isinstance(c, str) else c for c in r] for r in rows]
 
