@@ -129,6 +129,7 @@ class NarrativeNames:
         self._holding: dict[str, np.ndarray] | None = None
         self._whole_names: dict[str, bool] = {}
         self._article_writers: dict[str, tuple[np.ndarray, bool]] = {}
+        self._met: dict[tuple[str, str, bool], bool] = {}  # (``_meets``)
         self._short_forms: dict[int, tuple[str, ...]] | None = None  # (``_fathers_names_...``)
         self._by_a_place: np.ndarray | None = None  # (``_named_by_a_place``)
 
@@ -304,15 +305,25 @@ class NarrativeNames:
             # says: only a word of the name with the article that is none of theirs tells)
             state = self._construct_state(t)
             bare_names = postings.get(state, _NOBODY)
-            rival_words = {o for o in others if _meet(self._holders(o), bare_names)}
+            rival_words = {o for o in others if self._meets(o, state, bare_names)}
             rivals = bool(rival_words) or self._whole_name(state)
             if rivals and state in others:
                 rival_words.add(state)
             arabic, nisbas = self._written_with_article("l" + t)
             if word[-1] in "IY" and nisbas and not rivals \
-                    or any(_meet(self._holders(o), arabic) for o in others - rival_words):
+                    or any(self._meets(o, "l" + t, arabic, True) for o in others - rival_words):
                 out[k] = "l" + t
         return out
+
+    def _meets(self, token: str, word: str, customers: np.ndarray, arabic: bool = False) -> bool:
+        """Whether a customer whose name has ``token`` is among ``customers``: those whose
+        name has ``word`` (``_postings``) or, ``arabic``, writes it with the article in Arabic
+        letters (``_written_with_article``); worked out once per pair of words."""
+        key = (token, word, arabic)
+        known = self._met.get(key)
+        if known is None:
+            known = self._met[key] = _meet(self._holders(token), customers)
+        return known
 
     def _holders(self, token: str) -> np.ndarray:
         """The positions of the customers whose name has ``token`` (needed or not)."""
