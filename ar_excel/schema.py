@@ -471,6 +471,7 @@ PAYMENTS = SheetSchema(
         Field("Invoice No", "id", ("رقم الفاتورة", "Invoice Number", "Invoice", "Applied To",
                                    "Applied To Transaction",  # NetSuite's payment search
                                    "Inv No", "Reconciled Invoices", "Memo", "Reference Name",
+                                   "مذكرة", "المذكرة",  # (Odoo's Memo in Arabic)
                                    # ERPNext's Payment Entry exported with its references
                                    "Payment References/Reference Name",
                                    "references/reference_name",

@@ -153,3 +153,18 @@ def test_a_branch_with_its_own_tax_id_stays_an_account_of_its_own(tmp_path):
     run = _with_contacts(tmp_path, contacts)
     aging = {r["Customer ID"]: r["Total"] for r in table(run["Aging"])}
     assert (aging["Nile Foods Co."], aging["Nile Foods Co., Mona Adel"]) == (55500, 45600)
+
+
+def test_odoo_in_arabic_names_the_invoice_paid_in_its_memo(tmp_path):
+    # Odoo's Payments list in Arabic: التاريخ، الرقم، دفتر اليومية، طريقة الدفع، العميل/المورد،
+    # المبلغ، الحالة، مذكرة (Memo: the invoice the payment was registered on)
+    payments = [["التاريخ", "الرقم", "دفتر اليومية", "طريقة الدفع", "العميل/المورد", "المبلغ",
+                 "الحالة", "مذكرة"], *PAYMENTS[1:]]
+    path = save_sheets(tmp_path / "book.xlsx", {"Sheet 1": CONTACTS, "Sheet 1 (2)": INVOICES,
+                                                "Sheet 1 (3)": payments})
+    run = run_jobs(path, AS_OF, ("run",))["run"]
+    got = {r["Customer ID"]: (r["Open Balance"], r["Overdue Amount"], r["Unapplied Credits"],
+                              r["Oldest Overdue Days"]) for r in table(run["Credit Status"])}
+    # 114,000 paid INV/2026/00101 and 30,000 INV/2026/00118: not 144,000 on account beside
+    # 171,000 overdue since 9 September (82 days)
+    assert got["Nile Foods Co."] == (55500, 27000, -5700, 46)
