@@ -141,12 +141,19 @@ class SheetRows:
 
     def _column_cells(self, j: int, start: int, stop: int, lits: list[int]) -> list[str]:
         """The ``<c>`` elements of column ``j`` for rows ``start:stop`` ('' for no cell)."""
+        values = self.columns[j][start:stop]
+        kinds = set(map(type, values))
+        if len(kinds) == 1 and (kind := kinds.pop()) in (str, float, int):
+            cells = self._cells_of_one_kind(j, kind, values, lits[start:stop],
+                                            self.first_row + start)
+            if cells is not None:
+                return cells
         letter = get_column_letter(j + 1)
         epoch = self.ws.parent.epoch
         templates = self._templates
         out = []
         r = self.first_row + start
-        for value, lit in zip(self.columns[j][start:stop], lits[start:stop], strict=True):
+        for value, lit in zip(values, lits[start:stop], strict=True):
             kind, style = templates[(j, type(value), lit)]
             if value is None:  # a blank cell keeps its row's fill
                 out.append(f'<c r="{letter}{r}"{style} t="{kind}"></c>' if style else "")
@@ -164,6 +171,35 @@ class SheetRows:
                 out.append(f'<c r="{letter}{r}"{style} t="{kind}"><v>{_number(value)}</v></c>')
             r += 1
         return out
+
+    def _cells_of_one_kind(self, j: int, kind: type, values: list[Any], looks: list[int],
+                           first: int) -> list[str] | None:
+        """``_column_cells`` of rows whose values are all of one kind (text, or numbers of
+        one type: the common case), each written as there, a comprehension over the rows;
+        None where their cells are typed otherwise (left to the loop)."""
+        letter = get_column_letter(j + 1)
+        templates = {look: self._templates[(j, kind, look)] for look in set(looks)}
+        data_types = {t for t, _ in templates.values()}
+        if (data_types != {"s"}) if kind is str else ("s" in data_types or "d" in data_types):
+            return None
+        styles = [templates[look][1] for look in looks] if len(templates) > 1 else \
+            [next(iter(templates.values()))[1]] * len(values)
+        rows = range(first, first + len(values))
+        if kind is str:  # (most tabs hold nothing to escape: their texts checked at once)
+            texts = [_escape(v) for v in values] if _TO_ESCAPE.search("".join(values)) \
+                else values
+            return [f'<c r="{letter}{r}"{style} t="inlineStr"></c>' if v == "" else
+                    f'<c r="{letter}{r}"{style} t="inlineStr"><is><t'
+                    f'{_PRESERVE if v != v.strip() else ""}>{text}</t></is></c>'
+                    for r, style, v, text in zip(rows, styles, values, texts, strict=True)]
+        types = [templates[look][0] for look in looks] if len(templates) > 1 else \
+            [next(iter(templates.values()))[0]] * len(values)
+        return [f'<c r="{letter}{r}"{style} t="{t}"><v>{_number(v)}</v></c>'
+                for r, style, t, v in zip(rows, styles, types, values, strict=True)]
+
+
+_TO_ESCAPE = re.compile(r"[&<>\r]")  # what ``_escape`` replaces
+_PRESERVE = ' xml:space="preserve"'
 
 
 def _height(points: float | None) -> str:
