@@ -469,6 +469,13 @@ def reader_messages(tmp_path: Path) -> list[str]:
                       ["Nile Foods, Mona Adel", None]],
         "Invoices": [["Number", "Customer", "Invoice Date", "Total"],
                      ["INV/2026/00140", "Nile Foods, Mona Adel", datetime(2026, 10, 1), 100]]}))
+    marks.append(_save(tmp_path, "register_paid.xlsx", {  # paid-to-date beside a month's
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],  # receipts
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Paid"],
+                     ["I-1", "C1", datetime(2026, 9, 1), 1000, 1000],
+                     ["I-2", "C1", datetime(2026, 11, 1), 500, 500]],
+        "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No"],
+                     ["R-1", "C1", datetime(2026, 11, 20), 500, "I-2"]]}))
     marks.append(_save(tmp_path, "fils.xlsx", {  # dinars kept blank beside USD customers
         "Customers": [["Customer ID", "Name", "Currency"], ["K1", "Salam", None],
                       ["U1", "Acme", "USD"]],
@@ -519,6 +526,11 @@ def reader_messages(tmp_path: Path) -> list[str]:
                      ["I-1", "C1", datetime(2026, 10, 1), 100]],
         "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Invoice No", "Currency"],
                      ["R-1", "C1", datetime(2026, 10, 5), 100, "I-1", "CHQ"]]}))
+    marks.append(_save(tmp_path, "walk_in.xlsx", {  # a register's cash sales, no customer
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Customer Name", "Invoice Date", "Amount",
+                      "Balance"], ["I-1", "C1", "Nile", datetime(2026, 10, 1), 100, 100],
+                     ["I-2", None, "Cash Customer", datetime(2026, 10, 2), 50, 0]]}))
     for name, policy in (("local_word.xlsx", []), ("local_word_policy.xlsx", [["Currency", "SAR"]])):
         # a customer's Currency 'محلي': the company's, the Policy's or the receipts' one currency
         marks.append(_save(tmp_path, name, {

@@ -43,6 +43,7 @@ def entries_as_meant(book: Book) -> None:
         typed_credits = credits_as_negative(invoices.frame)
         book.issues.extend(_cash_sales(invoices))
         _outside_receivable(book, invoices)
+        _walk_in_sales(book, invoices)
         _sides_as_signs(invoices, typed_credits)
         _receipts_need_no_number(book, invoices)
         book.issues.extend(_credits_shown_by_balance(invoices))
@@ -133,6 +134,43 @@ def _outside_receivable(book: Book, invoices: Table) -> None:
         f"{len(rows)} row(s) of documents that never touch the receivable ({kinds}: a bank "
         f"deposit, a sale's money refunded at the till, an estimate or an order): not "
         f"receivables nor receipts, counted as 0 ({cells_named(cells)})")))
+
+
+def _walk_in_sales(book: Book, invoices: Table) -> None:
+    """Sales to the walk-in account with no Customer ID (a Saudi or Egyptian sales register's
+    cash sales: the name 'عميل نقدي', the number blank), paid in full (Balance 0, or Paid
+    Amount the whole amount): no receivable, so no customer needed. Their "is required but
+    blank" Customer IDs, one per cash sale of the register, become one Input Issue naming
+    them. A walk-in sale still owing stays said at its cell: someone owes it."""
+    from ar_excel.core.customers.checks import names_the_walk_in_account
+    from ar_excel.io.customer_keys import NAME_HEADERS
+
+    frame = invoices.frame
+    if "Customer ID" not in frame or "Customer ID" not in invoices.letters \
+            or not frame["Customer ID"].isna().any():
+        return
+    column = next((c for c in frame.columns if isinstance(c, str) and c not in
+                   invoices.headers and match_key(c) in NAME_HEADERS), None)
+    if column is None:
+        return
+    amount = pd.to_numeric(frame["Amount"], errors="coerce").abs() if "Amount" in frame \
+        else pd.Series(np.nan, index=frame.index)
+    settled = amount.eq(0)
+    if "Balance" in frame:
+        settled |= pd.to_numeric(frame["Balance"], errors="coerce").abs().lt(0.005)
+    if "Paid Amount" in frame:
+        settled |= pd.to_numeric(frame["Paid Amount"], errors="coerce").abs().ge(
+            amount - 0.005)
+    rows = frame.index[(frame["Customer ID"].isna() & settled
+                        & frame[column].map(names_the_walk_in_account)).to_numpy(bool)]
+    if not len(rows):
+        return
+    cells = [invoices.cell(i, "Customer ID") for i in rows]
+    book.withdraw_blanks({(invoices.sheet_at(i), invoices.cell(i, "Customer ID")) for i in rows})
+    name = " ".join(str(frame.at[rows[0], column]).split())
+    book.issues.append(invoices.issue(rows[0], "Customer ID", (
+        f"{len(rows)} sale(s) to the walk-in account ('{name}') with no Customer ID, paid in "
+        f"full: no receivable, no customer needed ({cells_named(cells)})")))
 
 
 def _receipts_in_another_currency(payments: Table, invoices: Table,

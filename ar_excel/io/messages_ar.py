@@ -283,6 +283,10 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"names \(no credit limits, payment terms or tax IDs known\)$",
      "المصنف ليس فيه قائمة عملاء: عملاؤه الـ {0} هم من تذكرهم '{1}' (لا حدود ائتمان ولا شروط "
      "دفع ولا أرقام ضريبية معروفة)"),
+    (r"^(\d+) sale\(s\) to the walk-in account \('(.*)'\) with no Customer ID, paid in full: "
+     r"no receivable, no customer needed \((.*)\)$",
+     "{0} بيع للحساب النقدي ('{1}') بلا رقم عميل، مسددة بالكامل: لا مديونية ولا حاجة إلى عميل "
+     "({2})"),
     (r"^(\d+) cash sale\(s\) \(paid at the sale\): not receivables nor receipts, counted as "
      r"0 \((.*)\)$",
      "{0} بيع نقدي (سُدد ثمنه عند البيع): ليست مديونية ولا تحصيلاً، حُسبت صفراً ({1})"),
@@ -426,6 +430,14 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^(\d+) row\(s\) name a customer's job not in (.*) \('(.*)'\): read as the job's "
      r"customer, (.*) \((.*)\)$",
      "{0} صف تذكر مشروعاً لعميل ليس في {1} ('{2}'): قُرئت للعميل صاحب المشروع، {3} ({4})"),
+    (r"^(\d+) invoice\(s\) the list shows paid for (.*) more than the Payments rows naming "
+     r"them add up to \((.*)\): with a Payments sheet the receipts are read from it, not from "
+     r"the '(.*)' column, so that part is still owed; record those receipts in Payments, or "
+     r"leave the Payments sheet out to age the list by '(.*)'$",
+     "{0} فاتورة تُظهرها القائمة مسددة بمبلغ {1} أكثر مما تبلغه التحصيلات المسجلة لها في ورقة "
+     "التحصيلات ({2}): مع وجود ورقة التحصيلات تُقرأ التحصيلات منها لا من عمود '{3}'، فيبقى "
+     "هذا الجزء مستحقاً؛ سجّل هذه التحصيلات في ورقة التحصيلات، أو احذف ورقة التحصيلات لتُحسب "
+     "أعمار الديون من عمود '{4}'"),
     (r"^'(.*)' \(row (\d+)\) is a contact of '(.*)' \(row (\d+)\), as Odoo names a "
      r"company's contacts: read as customer (.*), with the documents naming it$",
      "'{0}' (الصف {1}) جهة اتصال لدى '{2}' (الصف {3})، كما يسمّي Odoo جهات اتصال الشركة: "

@@ -123,9 +123,14 @@ _WALK_IN = re.compile(
     r"(?:عميل|عملاء|مبيعات|زبون|زباين)\s+(?:نقدي|نقدى|نقديه|نقدية|كاش|نقدا|نقداً))$")
 
 
-def _walk_in(ctx: CheckContext, index: object) -> bool:
-    name = ctx._column("parsed", "Name")[index]
+def names_the_walk_in_account(name: object) -> bool:
+    """Whether a customer's name is the account kept for anonymous buyers ("Walk-in
+    Customer", "Cash Customer", "عميل نقدي")."""
     return isinstance(name, str) and _WALK_IN.match(" ".join(name.split())) is not None
+
+
+def _walk_in(ctx: CheckContext, index: object) -> bool:
+    return names_the_walk_in_account(ctx._column("parsed", "Name")[index])
 
 
 def _spared(ctx: CheckContext) -> set[object]:
