@@ -684,8 +684,14 @@ class PayerDirectory(NarrativeNames):
         found = _SENDER.search(text)
         if found is None:
             return ""
+        run = found.group(1)
+        if run and not run[-1].isspace() and found.end(1) < len(text) \
+                and text[found.end(1)].isdigit():
+            # (The run stopped inside a number: its last word is the number's letters, SI- of
+            # SI-26/00668, F of F2026000123, ف- of ف-٢٠٢٦-٠١٨٧, not the sender's name.)
+            run = run.rsplit(None, 1)[0] if len(run.split()) > 1 else ""
         words = []
-        for w in found.group(1).split():
+        for w in run.split():
             if w in _SENDER_ENDS:
                 break
             words.append(w)
