@@ -49,11 +49,15 @@ UNREADABLE_XLSX = (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError
                    DefusedXmlException, LookupError, ValueError)
 
 
-def _has_error_cell(archive: zipfile.ZipFile, part: str, rows: HiddenRows | None = None
-                    ) -> bool:
+def _has_error_cell(archive: zipfile.ZipFile, part: str, rows: HiddenRows | None = None,
+                    formulas: list[bool] | None = None) -> bool:
     """Whether a sheet's XML holds an error cell, searched as bytes a chunk at a time; with
-    ``rows``, its hidden rows are found in the same pass (the whole sheet is then read)."""
-    tail, found = b"", False
+    ``rows``, its hidden rows are found in the same pass (the whole sheet is then read), and
+    with ``formulas`` too, whether it holds a formula (appended: ``uncalculated`` need not
+    inflate the sheet again to know)."""
+    from ar_excel.io.uncalculated import FORMULA_MARKS
+
+    tail, found, formula = b"", False, False
     with archive.open(part) as stream:
         while chunk := stream.read(_CHUNK):
             window = tail + chunk
@@ -63,7 +67,11 @@ def _has_error_cell(archive: zipfile.ZipFile, part: str, rows: HiddenRows | None
                 found = True
                 if rows is None:
                     return True
+            if formulas is not None and not formula:
+                formula = any(mark in window for mark in FORMULA_MARKS)
             tail = window[-8:]
+    if formulas is not None and rows is not None:
+        formulas.append(formula)
     return found
 
 
@@ -83,11 +91,12 @@ def _error_cells(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
 
 
 def sheet_errors(path: Path, sheets: list[str],
-                 hidden: dict[str, tuple[set[int], bool]] | None = None
-                 ) -> dict[str, dict[str, str]]:
+                 hidden: dict[str, tuple[set[int], bool]] | None = None,
+                 formulas: dict[str, bool] | None = None) -> dict[str, dict[str, str]]:
     """Sheet -> {cell: Excel error} for the error cells of these sheets of an .xlsx/.xlsm
     (nothing of a file that is none, or that cannot be looked into); ``hidden`` is given
-    the sheets' hidden rows found in the same pass (``io.hidden_rows``)."""
+    the sheets' hidden rows found in the same pass (``io.hidden_rows``), and ``formulas``
+    (with ``hidden``) whether each sheet read whole holds a formula."""
     found: dict[str, dict[str, str]] = {}
     try:
         with zipfile.ZipFile(path) as archive:
@@ -95,7 +104,10 @@ def sheet_errors(path: Path, sheets: list[str],
             for sheet, part in sheet_parts_to_scan(archive, sheets, sizes,
                                                    large=CALC_CHAIN in sizes):
                 rows = None if hidden is None else HiddenRows()
-                has_error = _has_error_cell(archive, part, rows)
+                marks: list[bool] | None = None if formulas is None else []
+                has_error = _has_error_cell(archive, part, rows, marks)
+                if marks:
+                    formulas[sheet] = marks[0]
                 if rows is not None and rows.rows:
                     hidden[sheet] = (rows.rows, rows.filtered)
                 if not has_error:
@@ -159,8 +171,14 @@ class ErrorScan:
         from ar_excel.io.uncalculated import uncalculated_formulas
 
         try:
-            self._found = SCANNED[path.suffix.lower()](path, sheets, self._hidden)
-            self._formulas = uncalculated_formulas(path, sheets)
+            if SCANNED[path.suffix.lower()] is sheet_errors:
+                # (whether each sheet holds a formula is seen in the same pass)
+                marked: dict[str, bool] = {}
+                self._found = sheet_errors(path, sheets, self._hidden, marked)
+                self._formulas = uncalculated_formulas(path, sheets, marked)
+            else:
+                self._found = SCANNED[path.suffix.lower()](path, sheets, self._hidden)
+                self._formulas = uncalculated_formulas(path, sheets)
         except Exception:  # noqa: BLE001 - a helper scan: the book is read without it
             # Whatever defeats this look into the XML (an unexpected file) must not print a
             # thread traceback: the messages then stay as the reader wrote them.

@@ -33,12 +33,15 @@ if TYPE_CHECKING:
     from ar_excel.model import Book, Issue, Table
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_FORMULA_MARKS = (b"<f>", b"<f ")
+FORMULA_MARKS = (b"<f>", b"<f ")
 
 
-def uncalculated_formulas(path: Path, sheets: list[str]) -> dict[str, dict[str, str]]:
+def uncalculated_formulas(path: Path, sheets: list[str],
+                          marked: dict[str, bool] | None = None) -> dict[str, dict[str, str]]:
     """Sheet -> {cell: formula} of the formula cells saved without a value, in the sheets
-    asked for of an .xlsx/.xlsm written without Excel's calculation chain."""
+    asked for of an .xlsx/.xlsm written without Excel's calculation chain. ``marked``:
+    whether a sheet holds a formula, where that is known already (``cell_errors``' pass
+    over the sheet): a sheet known to hold none is not inflated again."""
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return {}
     found: dict[str, dict[str, str]] = {}
@@ -48,8 +51,10 @@ def uncalculated_formulas(path: Path, sheets: list[str]) -> dict[str, dict[str, 
             if CALC_CHAIN in sizes:
                 return {}  # saved by Excel: every formula has its value
             for sheet, part in sheet_parts_to_scan(archive, sheets, sizes, large=False):
+                if marked is not None and marked.get(sheet) is False:
+                    continue
                 data = archive.read(part)
-                if not any(mark in data for mark in _FORMULA_MARKS):
+                if not any(mark in data for mark in FORMULA_MARKS):
                     continue
                 cells = _formula_cells_without_value(data)
                 if cells:
