@@ -208,22 +208,28 @@ def cash_sales(invoices: pd.DataFrame) -> pd.Index:
 # orders (nothing billed yet). Not "Customer Deposit" / "Deposit Received": money received
 # on account (``RECEIPT_TYPES``).
 _DEPOSIT_TYPES = frozenset(match_key(w) for w in ("Deposit", "Deposits", "Bank Deposit"))
-OUTSIDE_RECEIVABLE_TYPES = _DEPOSIT_TYPES | frozenset(match_key(w) for w in (
-    "Refund Receipt", "Refund Receipts",
-    "Estimate", "Estimates", "Quote", "Quotation", "Sales Quotation", "Sales Order",
-    "Sales Orders", "عرض سعر", "عرض أسعار", "أمر بيع", "امر بيع"))
+# An order: nothing billed yet where the list names its invoices as such (QuickBooks'
+# transaction list); where it names none, its ledger's type of an invoice posted from an
+# order (Dynamics 365's Customer transactions: 'Sales order', beside 'Free text invoice').
+SALES_ORDER_TYPES = frozenset(match_key(w) for w in ("Sales Order", "Sales Orders"))
+OUTSIDE_RECEIVABLE_TYPES = _DEPOSIT_TYPES | SALES_ORDER_TYPES | frozenset(
+    match_key(w) for w in ("Refund Receipt", "Refund Receipts", "Estimate", "Estimates",
+                           "Quote", "Quotation", "Sales Quotation", "عرض سعر", "عرض أسعار",
+                           "أمر بيع", "امر بيع"))
 
 
-def outside_receivable(invoices: pd.DataFrame) -> pd.Index:
+def outside_receivable(invoices: pd.DataFrame, billed: frozenset[str] = frozenset()
+                       ) -> pd.Index:
     """The rows of an invoice list whose document type never touches the receivable
-    (``OUTSIDE_RECEIVABLE_TYPES``) counted as 0 (in place), as a cash sale is: read as an
+    (``OUTSIDE_RECEIVABLE_TYPES``, but those of ``billed``: match keys of types the list
+    posts to the receivable) counted as 0 (in place), as a cash sale is: read as an
     invoice, a QuickBooks Deposit of 750.00 was 750.00 owed; read as a refund paid out, a
     Refund Receipt was a debit of the account. Returns their index."""
     column = type_column(invoices)
     if column is None:
         return invoices.index[:0]
     kinds = [v for v in pd.unique(invoices[column])
-             if isinstance(v, str) and match_key(v) in OUTSIDE_RECEIVABLE_TYPES]
+             if isinstance(v, str) and match_key(v) in OUTSIDE_RECEIVABLE_TYPES - billed]
     outside = invoices[column].isin(kinds).to_numpy(bool, copy=True)
     if outside.any() and "Amount" in invoices:
         # A Deposit written as a credit (a hand-kept signed list's 'Deposit -2,000': the

@@ -119,12 +119,18 @@ def _outside_receivable(book: Book, invoices: Table) -> None:
     (``entries.outside_receivable``: QuickBooks' Deposit and Refund Receipt, an estimate, a
     sales order); one Input Issue names their rows, and a blank number on them is no issue
     (a bank deposit has none)."""
-    from ar_excel.core.entries import outside_receivable, type_column
+    from ar_excel.core.entries import SALES_ORDER_TYPES, outside_receivable, type_column
 
-    rows = outside_receivable(invoices.frame)
+    column = type_column(invoices.frame)
+    said = set() if column is None else {match_key(v) for v in invoices.frame[column].dropna()
+                                         if isinstance(v, str)}
+    # beside no invoice type but Dynamics 365's own, the list's 'Sales order' is its
+    # invoices' (D365's ledger type of an invoice posted from an order), not an order unbilled
+    billed = (SALES_ORDER_TYPES if said and not said & (DEBIT_TYPES - DYNAMICS_365_TYPES)
+              else frozenset())
+    rows = outside_receivable(invoices.frame, billed)
     if not len(rows):
         return
-    column = type_column(invoices.frame)
     if "Invoice No" in invoices.letters:
         book.withdraw_blanks({(invoices.sheet_at(i), invoices.cell(i, "Invoice No"))
                               for i in rows if is_blank(invoices.frame.at[i, "Invoice No"])})
@@ -355,6 +361,10 @@ def _paid_words(book: Book, invoices: Table) -> None:
          and i.column == invoices.headers["Paid Amount"]) or (i.sheet, i.cell) in others)]
 
 
+# Dynamics 365 Finance's ledger types of a customer's transactions that bill it (beside its
+# 'Sales order': ``_outside_receivable``): an invoice without an order, an interest note.
+DYNAMICS_365_NAMES = ("Free Text Invoice", "Free Text Invoices", "Interest", "Interest Note")
+DYNAMICS_365_TYPES = frozenset(match_key(w) for w in DYNAMICS_365_NAMES)
 # Document types that are invoices (or charges: a debit memo, a finance charge), as ERPs and
 # clerks write them; with the credit and receipt types (``core.entries``), the types read.
 DEBIT_TYPES = frozenset(match_key(w) for w in (
@@ -366,6 +376,7 @@ DEBIT_TYPES = frozenset(match_key(w) for w in (
     "SLS", "DR", "FIN", "SVC", "WRN", "Sales / Invoices", "Service / Repairs", "SI",
     "out_invoice", "RV",
     "Statement Charge", "Statement Charges",  # QuickBooks Desktop's charge to the account
+    *DYNAMICS_365_NAMES,
     "F2", "F1", "L2",  # SAP's billing types (VBRK-FKART): invoice, order invoice, debit memo
     "388", "383",  # ZATCA's / UN/CEFACT invoice type codes: tax invoice, debit note
     "Simplified Tax Invoice", "Simplified Invoice", "Standard Tax Invoice",
