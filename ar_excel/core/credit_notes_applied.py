@@ -42,8 +42,9 @@ def credit_notes_settle_their_invoices(items: pd.DataFrame, inv: pd.DataFrame) -
     notes = inv[(inv["Amount"] < 0) & inv[column].notna()]
     if not len(notes):
         return items
+    # (an undated credit note stays an item: the Aging tells its date cell)
     credit = (items["Item Type"] == "Credit Note").to_numpy(dtype=bool) & \
-        (items["Open Amount"] < 0).to_numpy(dtype=bool)
+        (items["Open Amount"] < 0).to_numpy(dtype=bool) & items["Date"].notna().to_numpy(bool)
     if not credit.any():
         return items
     # the invoice each credit note names, by the credit note's customer and number
