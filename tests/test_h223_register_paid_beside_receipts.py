@@ -7,8 +7,6 @@ not hold. The figures stay the contract's."""
 
 from __future__ import annotations
 
-from datetime import datetime as D
-
 from ar_excel.io.messages_ar import arabic_message
 from ar_excel.io.reader import read_book
 from tests._workbooks import save_sheets
