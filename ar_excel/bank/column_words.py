@@ -421,6 +421,10 @@ def _role_by_words(header: str, taken: set[str]) -> str | None:
         hit = bool(words & keys)
         if canon == "Date" and words & _STARTED_WORDS and "_started" not in taken:
             hit = False  # the booking day is another column's; see started_date_fallback
+        if canon in ("Date", "Value Date") and words & _WORDS_OF["Balance"]:
+            # the date of a balance ("Closing ledger balance date" on every row of HSBCnet's
+            # and SAB's export, "تاريخ الرصيد"): the statement's, not the line's
+            hit = False
         if canon == "Value Date":
             hit = hit or bool(words & _VALUE_OF_A_DATE and words & _DATE_WORDS)
         if hit and canon not in taken:
