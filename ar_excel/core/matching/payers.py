@@ -33,7 +33,6 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -181,6 +180,20 @@ def _code_key(code: object) -> str:
     return key.lstrip("0") if key.isdigit() else key
 
 
+# The least a printed name's distinctive key (``_DISTINCT_FLOOR``: 0.75 * 66 + 0.25 * 100 is
+# under 75), or its full key where it has no distinctive word (``_FULL_FLOOR``), agrees with a
+# customer's when it scores LIKELY_NAME - MARGIN or more (``_score``).
+_DISTINCT_FLOOR = 66.0
+_FULL_FLOOR = 74.0
+# Each sector of ``TRADE_OF`` as a bit, to test the trades of many names at once.
+_SECTOR_BIT = {sector: 1 << k for k, sector in enumerate(sorted(set(TRADE_OF.values())))}
+
+
+def _sector_bits(sectors: set[str] | frozenset[str]) -> int:
+    """``sectors`` as the sum of their bits (``_SECTOR_BIT``)."""
+    return sum(_SECTOR_BIT[s] for s in sectors)
+
+
 def _written(token: str, words: set[str]) -> bool:
     """Whether a name's word (a key) is in a text's words, perhaps cut (TRADI for TRADING)."""
     return token in words or any(len(w) >= 2 and (token.startswith(w) or w.startswith(token))
@@ -300,6 +313,7 @@ class PayerDirectory(NarrativeNames):
         self._tokens: dict[str, list[str]] = {}
         self._needed: dict[str, tuple[frozenset[str], int]] = {}
         self._cache: dict[tuple, Payer | None] = {}
+        self._round_memo: dict[float, float] = {}  # (``_rounded``)
         self._sectors: dict[str, frozenset[str]] = {}  # (``_sectors_of``)
         self._blocks: dict[str, list[str]] = defaultdict(list)
         self._customer_banks: dict[str, bool] = {}  # bank phrase -> in a customer's name
@@ -1136,20 +1150,30 @@ class PayerDirectory(NarrativeNames):
                 return None
             where = self._union(blocks) if len(blocks) > 1 else blocks[0]
             # The distinctive words decide; what the company does (often translated,
-            # abbreviated or cut off) only refines.
-            fulls = self._full[where]
-            dists = self._distinct[where]
-            if truncated:
-                # (A fixed-width string array cuts every name in one C pass.)
-                fulls = self._full_fixed[where].astype(f"U{len(full) + 1}").tolist()
-                dists = self._distinct_fixed[where].astype(f"U{len(distinct) + 1}").tolist()
-            scores = process.cdist([full], fulls, scorer=fuzz.ratio, dtype=np.float32)[0]
+            # abbreviated or cut off) only refines. A score under LIKELY_NAME - MARGIN decides
+            # nothing (no candidate, and the best likely name clears the margin over it), so it
+            # is not worked out exactly: it is 0.
             if distinct:
-                by_distinct = process.cdist([distinct], dists, scorer=fuzz.ratio,
-                                            dtype=np.float32)[0]
                 # (a name of business words only lacks the text's distinctive word: its
                 # distinctive key, empty, agrees in nothing)
-                scores = 0.75 * by_distinct + 0.25 * scores
+                by_distinct = process.cdist(
+                    [distinct], self._keys_at(self._distinct, self._distinct_fixed, where,
+                                              truncated, len(distinct)),
+                    scorer=fuzz.ratio, dtype=np.float32, score_cutoff=_DISTINCT_FLOOR)[0]
+                # (only the names whose distinctive key agrees enough are compared in full)
+                near = np.flatnonzero(by_distinct)
+                scores = np.zeros(len(where), dtype=np.float32)
+                if len(near):
+                    by_full = process.cdist(
+                        [full], self._keys_at(self._full, self._full_fixed, where[near],
+                                              truncated, len(full)),
+                        scorer=fuzz.ratio, dtype=np.float32)[0]
+                    scores[near] = 0.75 * by_distinct[near] + 0.25 * by_full
+            else:
+                scores = process.cdist(
+                    [full], self._keys_at(self._full, self._full_fixed, where, truncated,
+                                          len(full)),
+                    scorer=fuzz.ratio, dtype=np.float32, score_cutoff=_FULL_FLOOR)[0]
             if scripts is not None:
                 # (A name the bank prints, in the other script than the customer's: its short
                 # words must agree on the long vowels the Arabic writes, as a narrative's.)
@@ -1178,9 +1202,12 @@ class PayerDirectory(NarrativeNames):
             # A family name shared across trades (Al Kauthar Chemical, الكوثر للإلكترونيات):
             # the text's trade tells them apart, so a name of another trade is a candidate at
             # most, and not a rival of the name whose trade the text writes.
-            other = [k for k in likely[scores[likely] > OTHER_TRADE_NAME].tolist()
-                     if self._other_trade_of(mine, self._ids[where[k]])]
-            if other:
+            # (as ``_other_trade_of`` reads each, over all candidates at once: a common
+            # family name brings hundreds a line)
+            high = likely[scores[likely] > OTHER_TRADE_NAME]
+            theirs = self._sector_masks[where[high]]
+            other = high[(theirs != 0) & ((theirs & _sector_bits(mine)) == 0)]
+            if len(other):
                 scores = scores.copy()
                 scores[other] = OTHER_TRADE_NAME
         # Best first; ties in customer id order (positions are sorted).
@@ -1194,7 +1221,7 @@ class PayerDirectory(NarrativeNames):
         first = likely[0]
         likely = likely[:MAX_CANDIDATES]
         top = list(zip(self._id_array[where[likely]].tolist(),
-                       map(round, scores[likely].tolist(), repeat(1)), strict=True))
+                       self._rounded(scores[likely].tolist()), strict=True))
         how = "narrative name" if narrative else "name"
         if best - second >= MARGIN:
             cid = self._ids[where[first]]
@@ -1208,6 +1235,29 @@ class PayerDirectory(NarrativeNames):
             # name the bank transliterated may be a third customer's).
             return Payer(self._ids[where[first]], how, min(round(best, 1), SISTER_NAME), top)
         return Payer(None, how, round(best, 1), top)
+
+    def _rounded(self, scores: list[float]) -> list[float]:
+        """``scores`` each rounded to one decimal; each score once a run (``round`` costs
+        more than a look-up, and a run reads the same few scores over and over)."""
+        known = self._round_memo
+        out = []
+        for score in scores:
+            r = known.get(score)
+            if r is None:
+                r = known[score] = round(score, 1)
+            out.append(r)
+        return out
+
+    @staticmethod
+    def _keys_at(keys: np.ndarray, fixed: np.ndarray, where: np.ndarray, truncated: bool,
+                 length: int) -> np.ndarray | list[str]:
+        """The name keys (``keys``; ``fixed``: the same in a fixed-width string array) of the
+        customers at positions ``where``; ``truncated``, each cut to one character more than
+        ``length``, the printed name's (its last word may have been cut)."""
+        if truncated:
+            # (A fixed-width string array cuts every name in one C pass.)
+            return fixed[where].astype(f"U{length + 1}").tolist()
+        return keys[where]
 
     def _given_name_disagreements(self, where: np.ndarray, among: np.ndarray,
                                   rivals: set[tuple[str, str]]) -> np.ndarray:
@@ -1241,6 +1291,12 @@ class PayerDirectory(NarrativeNames):
         """Whether the customer's name names a trade of none of the sectors ``mine``."""
         theirs = self._sectors_of(cid)
         return bool(theirs) and not mine & theirs
+
+    @cached_property
+    def _sector_masks(self) -> np.ndarray:
+        """Each customer's ``_sectors_of`` as bits (``_sector_bits``), by position."""
+        return np.array([_sector_bits(self._sectors_of(c)) for c in self._ids] or [0],
+                        dtype=np.int64)
 
     def _sectors_of(self, cid: str) -> frozenset[str]:
         """The sectors of the trades the customer's name names; worked out once a customer
