@@ -48,6 +48,19 @@ def _above(lines: list[str], i: int) -> str:
     return next((lines[k] for k in range(i - 1, -1, -1) if lines[k].strip()), "")
 
 
+def _header_line_above(lines: list[str], header: int, spans: list[tuple[int, int]]
+                       ) -> int | None:
+    """The line right above a header line that names fewer columns than its ruler marks,
+    where that line holds the header's first words ("Booking  Value  Description  Debit" over
+    "Date     Date"): a header printed over two lines. None where there is none."""
+    if header == 0 or len(_PIECE.findall(lines[header])) >= len(spans):
+        return None
+    above = lines[header - 1]
+    if any(d in above for d in _DELIMITERS) or len(_PIECE.findall(above)) < 3:
+        return None
+    return header - 1 if sum(bool(c) for c in _cells(above, spans)) * 2 > len(spans) else None
+
+
 def fixed_width_rows(text: str) -> tuple[list[list[str]], list[int]] | None:
     """The rows of a fixed-width report (see the module's rule) with their 1-based line
     numbers, or None where the text is not one."""
@@ -72,7 +85,8 @@ def fixed_width_rows(text: str) -> tuple[list[list[str]], list[int]] | None:
     one_rule = len(spans) == 1
     if one_rule:  # (the rule marks no columns: the header's pieces do)
         spans = [m.span() for m in _PIECE.finditer(lines[header])]
-    if len(_PIECE.findall(lines[header])) < 3:
+    top = _header_line_above(lines, header, spans) if not one_rule else None
+    if len(_PIECE.findall(lines[header])) < 3 and top is None:
         return None
     after = [line for line in lines[first + 1:first + 200] if line.strip()]
     if sum(any(d in line for d in ("\t", ";", "|")) for line in after) * 2 > len(after):
@@ -83,9 +97,12 @@ def fixed_width_rows(text: str) -> tuple[list[list[str]], list[int]] | None:
     numbers: list[int] = []
     widest = max(range(len(spans)), key=lambda k: spans[k][1] - spans[k][0])
     for i, line in enumerate(lines):
-        if _DASHES.match(line):  # a ruler, or the rule drawn over a totals row
-            continue
-        if i < header:  # "Account No : 123   Currency : EGP": each label with its value
+        if _DASHES.match(line) or i == header and top is not None:
+            continue  # a ruler, the rule drawn over a totals row, a header's second line
+        if i == top:  # a header over two lines: each column's words together
+            rows.append([f"{a} {b}".strip() for a, b in zip(
+                _cells(line, spans), _cells(lines[header], spans), strict=True)])
+        elif i < header:  # "Account No : 123   Currency : EGP": each label with its value
             rows.append(_PIECE.findall(line))
         elif _PAGE.match(line):  # a page footer, in the widest (the narrative's) column
             rows.append([line.strip() if k == widest else "" for k in range(len(spans))])
