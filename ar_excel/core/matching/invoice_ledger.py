@@ -201,8 +201,15 @@ class OpenInvoices:
         hundreds of invoices: those are filtered with arrays."""
         positions = self.by_amount.get(amount, ())
         if len(positions) < VECTOR_FROM:
-            remaining = self.remaining
-            return [p for p in positions if remaining[p] == amount and self.usable(p, currency)]
+            # (``usable`` read in place: open for ``amount`` > 0, in the line's currency or in
+            # none; asked for every receipt's amount, and a method call costs more than the test)
+            if amount <= 0:
+                return []
+            remaining, currencies = self.remaining, self.currency
+            if not currency:
+                return [p for p in positions if remaining[p] == amount]
+            return [p for p in positions if remaining[p] == amount
+                    and not (currencies[p] and currencies[p] != currency)]
         array = self._by_amount_array.get(amount)
         if array is None:
             array = self._by_amount_array[amount] = np.array(positions, dtype=np.int64)
