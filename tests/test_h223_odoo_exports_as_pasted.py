@@ -168,3 +168,11 @@ def test_odoo_in_arabic_names_the_invoice_paid_in_its_memo(tmp_path):
     # 114,000 paid INV/2026/00101 and 30,000 INV/2026/00118: not 144,000 on account beside
     # 171,000 overdue since 9 September (82 days)
     assert got["Nile Foods Co."] == (55500, 27000, -5700, 46)
+
+
+def test_a_draft_without_its_date_is_said_once(runs):
+    # Odoo gives a draft no number ('/') and no date until it is posted: the draft issue at
+    # its Status is all there is to say of it ('Invoice Date is required but blank' at C12
+    # was said too)
+    got = [(r["Sheet"], r["Cell"]) for r in table(runs["run"]["Input Issues"])]
+    assert sorted(got) == [("Sheet 1 (2)", "J12"), ("Sheet 1 (2)", "J6"), ("Sheet 1 (3)", "G5")]

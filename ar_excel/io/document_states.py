@@ -38,8 +38,8 @@ def _state_columns(invoices: Table) -> list[str]:
             and c not in invoices.headers and match_key(c) in STATE_HEADERS]
 
 
-def drafts_not_posted(invoices: Table) -> list[Issue]:
-    """Count the draft documents as 0 (see the module docstring); the Input Issue saying so."""
+def _drafts(invoices: Table) -> tuple[str, pd.Index] | None:
+    """The state column saying which documents are drafts, and their rows."""
     frame = invoices.frame
     for column in _state_columns(invoices):
         values = frame[column]
@@ -50,7 +50,23 @@ def drafts_not_posted(invoices: Table) -> list[Issue]:
         draft = values.isin(drafts).to_numpy(bool)
         if draft.sum() == (~values.map(is_blank)).sum():
             continue  # every document a draft: the column says something else
-        rows = frame.index[draft]
+        return column, frame.index[draft]
+    return None
+
+
+def draft_rows(invoices: Table) -> pd.Index:
+    """The rows of the draft documents (Odoo's drafts have no number or date until posted:
+    the reader's 'required but blank' at their cells says nothing the draft issue does not)."""
+    found = _drafts(invoices)
+    return found[1] if found is not None else pd.Index([])
+
+
+def drafts_not_posted(invoices: Table) -> list[Issue]:
+    """Count the draft documents as 0 (see the module docstring); the Input Issue saying so."""
+    frame = invoices.frame
+    found = _drafts(invoices)
+    if found is not None:
+        column, rows = found
         for name in _AMOUNTS:
             if name in frame:
                 frame.loc[rows, name] = 0.0

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ar_excel.core.money import amount_in_units
 from ar_excel.io.cells_named import cells_named
-from ar_excel.io.document_states import states_as_meant
+from ar_excel.io.document_states import draft_rows, states_as_meant
 from ar_excel.io.line_items import one_row_per_invoice
 from ar_excel.model import ROW, Book, Issue, Table
 from ar_excel.names import match_key
@@ -48,6 +48,8 @@ def entries_as_meant(book: Book) -> None:
         _receipts_need_no_number(book, invoices)
         book.issues.extend(_credits_shown_by_balance(invoices))
         book.issues.extend(states_as_meant(invoices))  # drafts; reversals numbered RINV/
+        book.withdraw_blank_rows({(invoices.sheet_at(i), str(invoices.frame.at[i, ROW]))
+                                  for i in draft_rows(invoices)})  # (undated till posted)
         void = cancelled_invoices(invoices.frame)
         if len(void):
             column = cancelled_column(invoices.frame)
