@@ -75,3 +75,20 @@ def test_the_reason_in_arabic():
                                     "cp": "AHMAD FATHI DRUGS EST"})
     assert arabic_reason(reason(r)).endswith(
         "لكن البيان يصفه بأنه دفعة مقدمة: يُرجى التأكيد")
+
+
+def test_an_advance_no_amount_explains_is_suggested_on_account():
+    """Before: 'names no invoice and pays less than the oldest open one (F2026000459, 10,706.50
+    open): a payment on account, suggested against the oldest' (partial, Suggested)."""
+    r = match(CUSTOMERS, INVOICES, {"amount": 7000.00, "desc": "ADVANCE PAYMENT",
+                                    "cp": "AHMAD FATHI DRUGS EST"})
+    assert allocations(r) == [(None, 7000.00, "on-account", "Suggested")]
+    assert reason(r) == ("payer by name (100); names no invoice and calls it an advance: held on "
+                         "account, please confirm")
+    from ar_excel.io.reasons_ar import arabic_reason
+
+    assert arabic_reason(reason(r)) == ("الدافع عُرف من الاسم (تطابق 100%)؛ لا يذكر فاتورة ويصفه "
+                                        "بأنه دفعة مقدمة: يبقى تحت الحساب، يُرجى التأكيد")
+    plain = match(CUSTOMERS, INVOICES, {"amount": 7000.00, "desc": "PAYMENT",
+                                        "cp": "AHMAD FATHI DRUGS EST"})
+    assert [(m, st) for _, _, m, st in allocations(plain)] == [("partial", "Suggested")]

@@ -242,6 +242,8 @@ _CLAUSES: list[tuple[str, object]] = [
      r"on account, suggested against the oldest, please confirm",
      "لا يذكر فاتورة ويدفع أقل من أقدم فاتورة مفتوحة ({0}، {1} مفتوح): دفعة تحت الحساب "
      "مقترحة على الأقدم، " + _CONFIRM),
+    (r"names no invoice and calls it an advance: held on account, please confirm",
+     "لا يذكر فاتورة ويصفه بأنه دفعة مقدمة: يبقى تحت الحساب، " + _CONFIRM),
     (r"names no invoice and no set of its open invoices makes the amount: a payment on "
      r"account, suggested oldest first, please confirm",
      "لا يذكر فاتورة ولا تكوّن أي مجموعة من فواتيره المفتوحة المبلغ: دفعة تحت الحساب مقترحة "

@@ -414,6 +414,12 @@ class PayerStages:
                                on_account_customer=cust)
         # No invoice named and no amount rule explains the receipt: an accountant holds it on
         # account, or applies it to the oldest open invoice(s) once the customer confirms.
+        if self._advance_not_billed(f, cust):
+            # (Called an advance: money for an order not billed yet, which the payer says
+            # pays none of what is open. On account is what to confirm.)
+            return [Allocation(f.pos, None, cust, f.remaining, 0, "on-account", 0.6,
+                               f"{how}; names no invoice and calls it an advance: held on "
+                               "account, please confirm")]
         oldest = items[0]
         if f.remaining < self.inv.remaining[oldest]:
             return self._alloc(f, items, "partial", 0.6,
