@@ -24,6 +24,11 @@ invoice's is accepted; one later still is an Error saying the terms count from r
 A retention invoice (``retention``: its type or narration says "Retention", "محتجزات")
 falls due when the works are accepted: a due date later than the terms is expected there.
 
+An interest note or a finance charge (its document type says so: Dynamics 365's 'Interest',
+QuickBooks' 'Finance Charge', Dynamics GP's 'FIN', Sage 300's 'IT' beside its invoices) due
+the day it is charged follows no terms: it charges for paying late, under no sale's terms.
+One due later is still held to them.
+
 Credit notes and blank due dates are not judged; for a customer without terms only a due
 date before the invoice date is (wrong whatever the terms).
 """
@@ -37,8 +42,15 @@ from ar_excel.core.billing.codes import ERROR, WARNING
 from ar_excel.core.billing.context import KEY, BillingBook
 from ar_excel.core.billing.findings import dates, empty, findings, signed
 from ar_excel.core.billing.retention import retention_invoices
+from ar_excel.core.entries import SAGE_300_INTEREST, sage_300_kinds, type_column
 from ar_excel.core.ledger import due_dates, terms_from_month_end
 from ar_excel.model import ROW
+from ar_excel.names import match_key
+
+# Document types charging interest on what was paid late (Dynamics 365's interest note,
+# QuickBooks' and Dynamics GP's finance charge): due when charged, under no sale's terms.
+_INTEREST_TYPES = frozenset(match_key(w) for w in (
+    "Interest", "Interest Note", "Interest Notes", "Finance Charge", "Finance Charges", "FIN"))
 
 
 def _month_end_readings(inv: pd.DataFrame, days: pd.Series, month_end: pd.Series,
@@ -101,6 +113,21 @@ def _from_receipt(inv: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
     return flags.astype(bool)
 
 
+def _interest_due_when_charged(inv: pd.DataFrame) -> pd.Series:
+    """Whether each row is an interest note or finance charge due on the day it is dated."""
+    column = type_column(inv)
+    if column is None:
+        return pd.Series(False, index=inv.index)
+    kinds = pd.unique(inv[column].dropna())
+    interest = {v for v in kinds if isinstance(v, str) and match_key(v) in _INTEREST_TYPES}
+    interest.update(sage_300_kinds(kinds, {SAGE_300_INTEREST}))
+    if not interest:
+        return pd.Series(False, index=inv.index)
+    same_day = (pd.to_datetime(inv["Due Date"]).dt.normalize()
+                == pd.to_datetime(inv["Invoice Date"]).dt.normalize())
+    return inv[column].isin(interest) & same_day
+
+
 def due_date_terms(book: BillingBook) -> pd.DataFrame:
     """DUE_DATE_INCONSISTENT: Due Date ≠ Invoice Date + the customer's Payment Terms."""
     inv = book.invoices
@@ -108,7 +135,8 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
     days = inv["Customer ID"].map(terms)
     if "Payment Terms" in inv:  # the invoice's own terms, where it states them (as the ledger)
         days = inv["Payment Terms"].where(inv["Payment Terms"].notna(), days)
-    dated = inv["Due Date"].notna() & inv["Invoice Date"].notna() & ~(inv["Amount"] < 0)
+    dated = (inv["Due Date"].notna() & inv["Invoice Date"].notna() & ~(inv["Amount"] < 0)
+             & ~_interest_due_when_charged(inv))
     before_all = dated & (pd.to_datetime(inv["Due Date"]).dt.normalize()
                           < pd.to_datetime(inv["Invoice Date"]).dt.normalize())
     inv = inv[dated & (days.notna() | before_all)]
