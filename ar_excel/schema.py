@@ -570,7 +570,13 @@ ORDERS = SheetSchema(
                                  "Delivery Note No", "DN No", "رقم الإذن", "رقم إذن الصرف",
                                  "رقم إذن التسليم")),
         Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل",
-                                    "Customer", "العميل"),
+                                    "Customer", "العميل",
+                                    # as the same book's Invoices head it (a name is read
+                                    # through the master's names, as there)
+                                    "Customer Code", "Cust ID", "Customer Number",
+                                    "Customer Account", "Customer Name", "اسم العميل",
+                                    "Client", "Party", "Sold-To Party",
+                                    "Sell-to Customer No", "Bill-to Customer No"),
               required=True),
         Field("Date", "date", ("التاريخ", "Order Date", "Delivery Date", "تاريخ التسليم",
                                "Transaction Date", "Delivery Note Date", "DN Date",

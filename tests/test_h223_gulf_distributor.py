@@ -170,3 +170,23 @@ def test_dunning_by_pencil(runs):
     assert got == {"C004": (4, 103, 7250, 0), "C001": (3, 78, 79750, 0),
                    "C003": (3, 61, 43500, 46000), "C002": (3, 61, 26250, 0),
                    "C005": (2, 42, 8400, 0)}
+
+
+def test_open_sales_orders_headed_by_customer_code_count_in_the_exposure(tmp_path):
+    # the distributor's order book: SO No, Customer Code (as its Invoices), Order Value
+    orders = [["SO No", "Customer Code", "Order Date", "Currency", "Order Value", "Status"],
+              ["SO-501", "C001", D(2026, 11, 20), "AED", "84,000.00", "Open"],
+              ["SO-502", "C001", D(2026, 11, 22), "AED", 10500, "Cancelled"],
+              ["SO-503", "C006", D(2026, 11, 25), "AED", 26250, "Confirmed"],
+              ["SO-505", "C003", D(2026, 11, 27), "SAR", 4600, "Draft"]]
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "Customers": CUSTOMERS, "Invoices": _invoices("Tax Invoice No"),
+        "Payments": PAYMENTS_ROWS, "Sales Orders": orders})
+    run = run_jobs(path, AS_OF, ("run",))["run"]
+    got = {r["Customer ID"]: (r["Open Orders"], r["Exposure"], r["Utilization %"], r["Status"])
+           for r in table(run["Credit Status"])}
+    # C001 111,250 + 84,000 of 200,000; C006 6,300 + 26,250 of 30,000; the cancelled order
+    # and the draft add nothing
+    assert got["C001"] == (84000, 195250, 97.6, "Warning")
+    assert got["C006"] == (26250, 32550, 108.5, "Over Limit")
+    assert got["C003"] == (0, 147000, 98, "Warning")
