@@ -439,9 +439,13 @@ class RecordedPairing:
                 found = [{r for k in keys for r in receipts_of[numbers[k]]}
                          for keys in (strong, weak, sure)]
                 # (A numeric part is many invoices' (815 of ف-2026-0815 and SI-26/00815): from
-                # a payer known for sure to be another customer, it writes that one's invoice.)
+                # a payer known for sure to be another customer, that has an open invoice the
+                # line names, it writes that one's invoice. Naming none of the payer's, the
+                # number is the recorded receipt's invoice all the same: the payer paying for
+                # a related company, and the amount of an open invoice of its own no proof.)
                 payer = payer_of(pos) if found[1] else None
-                if payer is not None and len(payer[0]) == 1:
+                if payer is not None and len(payer[0]) == 1 and any(
+                        self.inv.customer[p] in payer[0] for p in f.strong | f.weak):
                     found[1] = {r for r in found[1] if customer_of[r] in payer[0]}
                 named[pos] = tuple(found)
             return named[pos]
