@@ -37,7 +37,10 @@ class UnmatchedReasons:
             reason = "cash deposit without reference or known payer"
         else:
             reason = "no invoice reference and payer not identified"
-        for p in sorted(f.strong | f.weak, key=lambda p: (self.inv.remaining[p] != f.remaining, p))[:3]:
+        # an invoice matched only by a number's tail (a cheque's 000123 for 2026-123) that owes
+        # nothing is no place for the credit; one named in full stays (the reason says settled)
+        named = f.strong | {p for p in f.weak if self.inv.remaining[p] > 0}
+        for p in sorted(named, key=lambda p: (self.inv.remaining[p] != f.remaining, p))[:3]:
             cands.append(f"{self.inv.number[p]} ({self.inv.customer[p]}, "
                          f"{self._money(self.inv.remaining[p])} open)")
         if f.payer:
