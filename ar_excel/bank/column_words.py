@@ -24,10 +24,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from ar_excel.bank.hijri import mostly_hijri
 from ar_excel.bank.numbers import parse_amount, parse_date
+from ar_excel.bank.page_breaks import heading_key, page_number_of
 from ar_excel.core.customers.contacts import IBAN_WHOLE, is_iban
 from ar_excel.core.customers.currencies import ISO_4217
 from ar_excel.errors import InputError
@@ -498,10 +500,22 @@ _AVAILABLE_WORDS = {"available", "avail", "cleared", "متاح", "المتاح",
                     "verfuegbar", "disponible"}
 
 
+def _rows_of_lines(above: list[list[Any]], data: list[list[Any]]) -> list[list[Any]]:
+    """The rows under the header but a page's number and its heading printed again (a row
+    of the rows above the header: the bank's title, the account's details): under a date
+    column, 'Page 2 of 2' and the bank's name are no sign that it holds no dates, and on a
+    short statement two such rows of eight would outvote its dates."""
+    headings = {heading_key(r) for r in above} - {()}
+    kept = (r for r in data if not page_number_of(r)
+            and not (headings and heading_key(r) in headings))
+    return list(islice(kept, SAMPLE_ROWS))  # (the sample ``_values_read_as`` reads)
+
+
 def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) -> None:
     """Give the headers no alias names a role from their words (see ``_ROLE_WORDS``)."""
     used = set(layout.columns.values()) | set(layout.parts)
     data = rows[data_from:]
+    values = _rows_of_lines(rows[:data_from], data)
     for idx, header in enumerate(layout.headers):
         if idx in used or not header:
             continue
@@ -522,7 +536,7 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
             continue
         if canon == "Balance" and _one_figure(data, idx):
             continue  # HSBCnet's "Closing ledger balance" on every line: the account's, not a line's
-        if canon and _values_read_as(data, idx, canon, header):
+        if canon and _values_read_as(values, idx, canon, header):
             layout.columns[canon] = idx
             used.add(idx)
             if canon in MONEY_ROLES and layout.currency_hint is None:
