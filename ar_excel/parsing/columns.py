@@ -100,14 +100,22 @@ class ValueTypes:
     """The exact type of each value of a column (``type(v)``), and which types occur: most
     columns hold one type (or one type and blanks), and are then taken whole."""
 
-    __slots__ = ("_blank", "_types", "present", "values")
+    __slots__ = ("_blank", "_list", "_types", "present", "values")
 
     def __init__(self, values: np.ndarray, present: set[type] | None = None) -> None:
         self.values = values
-        # (a list is iterated faster than an array)
-        self.present = set(map(type, values.tolist())) if present is None else present  # or more
+        # (a list is iterated faster than an array; it is kept for the column's other looks:
+        # making it touches every value, which costs about as much as a look at them)
+        self._list: list[Any] | None = values.tolist() if present is None else None
+        self.present = set(map(type, self._list)) if present is None else present  # or more
         self._types: np.ndarray | None = None
         self._blank: np.ndarray | None = None  # ``blank_mask`` of ``values``, once found
+
+    def as_list(self) -> list[Any]:
+        """``values.tolist()`` (the same list each time: not to be changed)."""
+        if self._list is None:
+            self._list = self.values.tolist()
+        return self._list
 
     def mask(self, *kinds: type) -> np.ndarray:
         """Which values are exactly of one of ``kinds``."""
@@ -168,11 +176,12 @@ def _blank_mask(values: np.ndarray, types: ValueTypes) -> np.ndarray:
         where = mask(t)
         if not where.any():
             continue
-        part = values if where.all() else values[where]
+        whole = where.all()
+        part = values if whole else values[where]
         if t is float:
             blank[where] = np.isnan(part.astype(np.float64))
         elif t is str:
-            texts = part.tolist()
+            texts = types.as_list() if whole and types.values is values else part.tolist()
             blank[where] = np.fromiter(map(operator.not_, map(str.strip, texts)), dtype=bool,
                                        count=len(texts))
         elif issubclass(t, float | str):  # numpy floats, str subclasses: one by one
@@ -320,7 +329,8 @@ def parse_column(values: Any, kind: str, *, day_first: bool = True,
     mask = types.mask
     errors: dict[int, str] = {}
     texts = mask(str)
-    typed_texts = (arr.tolist() if texts.all() else arr[texts].tolist()) if texts.any() else []
+    typed_texts = ((types.as_list() if types.values is arr else arr.tolist()) if texts.all()
+                   else arr[texts].tolist()) if texts.any() else []
     if kind in ("money", "number", "percent"):
         decimal_comma = column_decimal_comma(typed_texts, decimal_comma)
     elif kind == "date":
