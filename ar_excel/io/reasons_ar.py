@@ -290,6 +290,10 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"recorded in Payments as (.+) on (\S+): (.+)",
      lambda m: f"مسجل في التحصيلات برقم {m[1]} بتاريخ {m[2]}: {_evidence(m[3])}"),
     (r"already in the books, not applied again", "مسجل بالدفاتر بالفعل، لا يُطبق مرة أخرى"),
+    (r"but recorded receipt (.+) of (\S+) \((.+)\) has this amount and the narrative writes "
+     r"its invoice's number: already in the books\? please confirm",
+     "لكن التحصيل المسجل {0} بتاريخ {1} ({2}) بنفس المبلغ والبيان يذكر رقم فاتورته: مسجل "
+     "بالدفاتر بالفعل؟ " + _CONFIRM),
     (r"a deposit of (\d+) receipts recorded in Payments on (\S+) \((.+)\): all (?:the (.+) )?"
      r"receipts of that day still unpaired, their total the credit",
      lambda m: f"إيداع {m[1]} تحصيلات مسجلة في التحصيلات بتاريخ {m[2]} ({m[3]}): كل تحصيلات "

@@ -131,7 +131,7 @@ class Booking:
         for f in lines:
             if f.remaining <= 0:
                 continue
-            p = self._inflow_doubted(f, propose(f))
+            p = self._recorded_doubted(f, self._inflow_doubted(f, propose(f)))
             if p and p[0].confidence >= floor:
                 proposals.append((p, f))
         proposals.sort(key=lambda x: (-x[0][0].confidence, x[1].pos))
@@ -139,9 +139,34 @@ class Booking:
             if f.remaining <= 0:
                 continue
             if not self.apply(p):
-                again = self._inflow_doubted(f, propose(f))
+                again = self._recorded_doubted(f, self._inflow_doubted(f, propose(f)))
                 if again and again[0].confidence >= floor:
                     self.apply(again)
+
+    def _recorded_doubted(self, f: LineFacts, allocations: list[Allocation] | None
+                          ) -> list[Allocation] | None:
+        """``allocations`` made suggestions when a receipt recorded in Payments, of another
+        customer than the line's payer, has exactly the line's amount and its invoice's
+        numeric part is written on the line (``RecordedPairing.pair_recorded`` did not pair
+        them: the payer's own invoice has that part too), unless they settle the payer's
+        invoices exactly: the money may be that receipt, already in the books, a related
+        company paying."""
+        r = self.recorded_doubt.get(f.pos)
+        if not allocations or r is None:
+            return allocations
+        # (The payer's invoices named settled exactly by the amount are the likelier reading
+        # by far: INV 325,815 for its own two making 7,500.00.)
+        if all(a.invoice is not None and a.credit is None
+               and a.applied + a.writeoff == self.inv.remaining[a.invoice] for a in allocations):
+            return allocations
+        note = (f"; but recorded receipt {r.payment_id} of {r.date:%Y-%m-%d} ({r.invoice_no}) "
+                "has this amount and the narrative writes its invoice's number: already in "
+                "the books? please confirm")
+        for a in allocations:
+            a.confidence = min(a.confidence, 0.6)
+            if note not in a.reason:
+                a.reason += note
+        return allocations
 
     def _inflow_doubted(self, f: LineFacts, allocations: list[Allocation] | None
                         ) -> list[Allocation] | None:

@@ -128,7 +128,7 @@ from ar_excel.core.matching.order_references import OrderIndex, OrderReferences
 from ar_excel.core.matching.partial_references import PartialReferences
 from ar_excel.core.matching.payer_stages import SUMS_FOR, PayerStages
 from ar_excel.core.matching.payers import Payer, PayerDirectory
-from ar_excel.core.matching.recorded import RecordedPairing
+from ar_excel.core.matching.recorded import Receipt, RecordedPairing
 from ar_excel.core.matching.references import InvoiceIndex
 from ar_excel.core.matching.reversals import reversed_credits
 from ar_excel.core.matching.short_payments import ShortPayments
@@ -184,6 +184,8 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, OrderR
         self.invoice_sheet: pd.DataFrame | None = None
         self._closed: tuple | None = None  # (``PartialReferences._closed_invoice``)
         self.reversed: dict[int, int] = {}  # credit position -> the debit reversing it
+        # Line position -> a recorded receipt the line may be (``Booking._recorded_doubted``).
+        self.recorded_doubt: dict[int, Receipt] = {}
         self._memo: dict[tuple, tuple[int, object]] = {}
         self._neighbour_cache: dict[int, list[int]] = {}  # (``FullReferences._neighbours_of``)
         # Each payer's long invoice numbers (``PartialReferences._own_one_digit_away``).

@@ -420,6 +420,7 @@ class RecordedPairing:
         # (Each number once: an invoice paid in parts is one invoice, ``INV 3190`` names it.)
         receipts_of: dict[str, list[int]] = defaultdict(list)
         customer_of = {r.index: r.customer for r in receipts}
+        by_index = {r.index: r for r in receipts}
         for r in receipts:
             for i in r.invoices:
                 receipts_of[i].append(r.index)
@@ -446,7 +447,14 @@ class RecordedPairing:
                 payer = payer_of(pos) if found[1] else None
                 if payer is not None and len(payer[0]) == 1 and any(
                         self.inv.customer[p] in payer[0] for p in f.strong | f.weak):
-                    found[1] = {r for r in found[1] if customer_of[r] in payer[0]}
+                    kept = {r for r in found[1] if customer_of[r] in payer[0]}
+                    # (One left of exactly the amount may be this money all the same: a
+                    # related company paying; the cascade's reading is then only suggested.)
+                    same = [by_index[r] for r in sorted(found[1] - kept)
+                            if units(by_index[r].amount, f.grain, unit) == f.amount]
+                    if same:
+                        self.recorded_doubt[pos] = same[0]
+                    found[1] = kept
                 named[pos] = tuple(found)
             return named[pos]
 
