@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from ar_excel.bank.balance_rows import CLOSING_RE
 from ar_excel.bank.cells import (
     per_value,
 )
@@ -97,13 +98,17 @@ def pending_section(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         # last: it reads the balances)
         if lines[pos - 1] and pos + 1 < len(lines) and lines[pos + 1] and moves(pos + 1):
             continue
-        out[pos:] = main[pos:]
-        named = (np.flatnonzero(lines[pos:]) + pos).tolist()
+        # (The statement's closing balance printed under the section is no pending line: the
+        # section ends above it, and the balance is read as the statement's.)
+        end = next((k for k in range(pos + 1, len(main)) if main[k] and any(
+            isinstance(c, str) and CLOSING_RE.search(c) for c in data[k])), len(main))
+        out[pos:end] = main[pos:end]
+        named = (np.flatnonzero(lines[pos:end]) + pos).tolist()
         for line in named:
             issue(line, 6, "Date", date_cells[line],
                   f"pending (not yet booked) line under '{title}' left out; it will come on a "
                   "later statement")
-        if not named and main[pos + 1:].any():  # its own columns, no date where ours is
+        if not named and main[pos + 1:end].any():  # its own columns, no date where ours is
             issue(pos, 6, "Date", date_cells[pos],
                   f"the section '{title}' under the booked lines holds transactions not "
                   "booked yet: left out; they will come on a later statement")
