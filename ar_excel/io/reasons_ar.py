@@ -96,6 +96,15 @@ _CLAUSES: list[tuple[str, object]] = [
     (r"amount equals the open amount of (.+) less the customer's unapplied receipt (.+): "
      r"apply it to (.+) too",
      "المبلغ يساوي الرصيد المفتوح لـ {0} ناقص تحصيل العميل غير المطبق {1}: طبّقه على {2} أيضاً"),
+    (r"narrative names (\S+), customer (\S+)'s", "البيان يذكر {0} وهي للعميل {1}"),
+    (r"the payer, customer (\S+) \((.*)\), has (\S+) of this amount open, one digit away: a "
+     r"mistyped number\? please confirm",
+     "الدافع هو العميل {0} ({1}) وعليه {2} مفتوحة بهذا المبلغ وبفارق رقم واحد: رقم مكتوب "
+     "خطأ؟ " + _CONFIRM),
+    (r"the payer, customer (\S+) \((.*)\), has (\S+) open, which the amount pays less "
+     r"charges, one digit away: a mistyped number\? please confirm",
+     "الدافع هو العميل {0} ({1}) وعليه {2} مفتوحة يسددها المبلغ بعد خصم المصاريف وبفارق رقم "
+     "واحد: رقم مكتوب خطأ؟ " + _CONFIRM),
     (r"narrative names (.+)", "البيان يذكر {0}"),
     (r"amount equals the open amount", "المبلغ يساوي الرصيد المفتوح"),
     (r"amount equals the open amount of (.+)", "المبلغ يساوي الرصيد المفتوح لـ {0}"),
@@ -140,6 +149,8 @@ _CLAUSES: list[tuple[str, object]] = [
      "البيان به رقم يختلف في خانة واحدة عن {0}"),
     (r"narrative has the numeric part of (\S+) \((\S+) open\); payer not known: please confirm",
      "البيان به الجزء الرقمي من {0} ({1} مفتوح)؛ الدافع غير معروف: " + _CONFIRM),
+    (r"narrative has the numeric part of (\S+), customer (\S+)'s",
+     "البيان به الجزء الرقمي من {0} وهي للعميل {1}"),
     (r"narrative has the numeric part of (.+)", "البيان به الجزء الرقمي من {0}"),
     (r"the number may be a date, a cheque or an order number, and the amount does not confirm "
      r"it(?:: please confirm)?",

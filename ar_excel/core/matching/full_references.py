@@ -139,6 +139,12 @@ class FullReferences:
                                window=self._window)
             if sub.count == 1:
                 chosen = [refs[k] for k in sub.found[0]]
+                # (2026-INV-0807 written, ف-2026-0807 another's with the same digits: the
+                # amount picks one invoice named, as if it alone were, and the payer's own
+                # invoice one digit away of the amount still makes it a question.)
+                slip = self._payers_own_slip(f, chosen[0], said) if len(chosen) == 1 else None
+                if slip:
+                    return slip
                 ok = one_customer or len({self.inv.customer[p] for p in chosen}) == 1
                 return self._alloc(f, chosen, "reference" if len(chosen) == 1 else "multi-invoice",
                                    (0.97 if ok else 0.6) - penalty,
@@ -202,6 +208,10 @@ class FullReferences:
                                             (0.95 if len(readings) == 1 else 0.6) - penalty,
                                             f"{said} {names}", len(readings) > 1)
         if self._within_tolerance(total, f.remaining, f.grain):
+            slip = self._payers_own_slip(f, refs[0], said, short=True) \
+                if len(refs) == 1 else None
+            if slip:
+                return slip
             return self._alloc(f, refs, method, (0.95 if one_customer else 0.6) - penalty,
                                f"{said} {names}; short by {self._money(total - f.remaining)} "
                                "within the fee tolerance: write-off proposed")
@@ -406,27 +416,44 @@ class FullReferences:
             return None
         return dict(zip(refs, next(iter(fits)), strict=True))
 
-    def _payers_own_slip(self, f: LineFacts, p: int, said: str) -> list[Allocation] | None:
+    def _payers_own_slip(self, f: LineFacts, p: int, said: str,
+                         short: bool = False) -> list[Allocation] | None:
         """The line applied, to be confirmed, to the open invoice of its payer (known for sure
         to be another customer than invoice ``p``'s, which the narrative names and the amount
         pays exactly) that has the receipt's amount and a number one digit from the one
         written: ABC CARGO SERVICES LLC INV-2026-0422 for 5,250.00, 0422 Desert Rose's and 0421
         ABC Cargo's, both of 5,250.00. The number is as likely miscopied as the payer paying
-        another's invoice. None where nothing says so."""
+        another's invoice. ``short``: the amount pays ``p`` less a bank charge (the fee
+        tolerance), and the payer's invoice one digit away is paid so too (MOHAMMED AL OTAIBI
+        PH ... 2026-INV-0737 11,990.00: ف-2026-0737 another's, 2026-INV-0377 the payer's, both
+        12,000.00). None where nothing says so."""
         # (Invoices one digit away with the amount are few: the name is read only for them.)
-        slips = self._typo_readings(f, {p})
+        if short:
+            slips = [q for q in self._neighbours(f, [p])
+                     if (self.inv.remaining[q] == f.remaining or self._within_tolerance(
+                         self.inv.remaining[q], f.remaining, f.grain))
+                     and self.inv.customer[q] != self.inv.customer[p]]
+        else:
+            slips = self._typo_readings(f, {p})
         if not slips:
             return None
         cust = self.inv.customer[p]
         payer = self._sure_payer(f, {cust})
+        if short and payer is None and f.payer is not None and f.payer.customer != cust \
+                and all(c != cust for c, _ in f.payer.candidates):
+            # (Paid less a charge, the amount confirms the number less than an exact one: a
+            # name only likely another customer's (MOHAMMED AL OTAIBI PH, cut short: 89), and
+            # nothing like the named invoice's customer, makes it a question too.)
+            payer = f.payer.customer
         own = [q for q in slips if payer not in (None, cust) and self.inv.customer[q] == payer]
         if len(own) != 1:
             return None
         return self._alloc(
             f, own, "reference-fuzzy", 0.6,
             f"{said} {self.inv.number[p]}, customer {cust}'s; the payer, customer {payer} "
-            f"({self.payers.names.get(payer, '')}), has {self.inv.number[own[0]]} of this "
-            "amount open, one digit away: a mistyped number? please confirm")
+            f"({self.payers.names.get(payer, '')}), has {self.inv.number[own[0]]} "
+            + ("open, which the amount pays less charges" if short else "of this amount open")
+            + ", one digit away: a mistyped number? please confirm")
 
     def _payer_against(self, f: LineFacts, cust: str, paying: str) -> str:
         """The note when the line shows a payer other than ``cust``, the customer of the

@@ -480,6 +480,9 @@ class PartialReferences:
                 if self._within_tolerance(self.inv.remaining[p], f.remaining, f.grain)]
         if len(near) == 1 and len(self.index.tails[near[0]]) >= 3:
             p = near[0]
+            slip = self._payers_own_slip(f, p, "narrative has the numeric part of", short=True)
+            if slip:
+                return slip
             against = self._another_customer_pays(f, p)
             return self._alloc(f, [p], "reference", 0.6 if against else 0.88,
                                f"narrative has the numeric part of {self.inv.number[p]}; short by "
