@@ -53,7 +53,10 @@ OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|ou
                          r"d'ouverture|pr[ée]c[ée]dent|ant[ée]rieur)|ancien\s+solde|الرصيد\s*(الافتتاحي|الافتتاحى|السابق|أول|اول|المنقول|المدور)|"
                          r"رصيد\s*(افتتاحي|افتتاحى|أول|اول|منقول|مدور|سابق|بداي[ةه])|"
                          r"الرصيد\s*(في|فى)\s*(بداي[ةه]|أول|اول)|brought\s*forward|\bb\s*/\s*f(wd)?\b|"
-                         r"\bbal(ance)?\s*b/?f\b|übertrag|report\s+à\s+nouveau|" + FROM_PAGE_BEFORE)
+                         r"\bbal(ance)?\s*b/?f\b|übertrag|report\s+à\s+nouveau|"
+                         # the balance named before the day it is at; US banks' "Balance Forward"
+                         r"\bbalance\s+(?:at|as\s+(?:at|of|on)|on)\s+(?:the\s+)?(?:beginning|start)\b|"
+                         r"\bbalance\s+forward\b|" + FROM_PAGE_BEFORE)
 
 
 CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|cloture)\s*"
@@ -63,6 +66,7 @@ CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|c
                          r"رصيد\s*(آخر|اخر|مرحل|ختامي|ختامى|نهائي|نهائى|نهاي[ةه])|"
                          r"الرصيد\s*(في|فى)\s*(نهاي[ةه]|آخر|اخر)|"
                          r"carried\s*forward|\bc\s*/\s*f(wd)?\b|\bbal(ance)?\s*c/?f\b|"
+                         r"\bbalance\s+(?:at|as\s+(?:at|of|on)|on)\s+(?:the\s+)?end\b|"
                          # German exports' last line "Kontostand" (not the old one)
                          r"(?<!alter )(?<!anfangs)(?<!alter)\bkontostand\b|" + TO_PAGE_AFTER)
 
@@ -192,8 +196,11 @@ def starts_with_total(cells: list[Any]) -> np.ndarray:
 
 # words around a balance label that say nothing more ("BALANCE brought forward": the label
 # names the balance after its words)
-_LABEL_FILLER = re.compile(r"(?i)\b(as|of|at|on|for|the|period|date|في|بتاريخ|balance|bal|"
-                           r"saldo|solde|kontostand|الرصيد|رصيد)\b")
+# ("رصيد أول المدة": the balance at the period's start, as Egyptian banks word it; the
+# month's, "رصيد أول الشهر"; "Ledger Opening Balance", the booked balance)
+_LABEL_FILLER = re.compile(r"(?i)\b(as|of|at|on|for|the|period|month|date|ledger|في|بتاريخ|"
+                           r"balance|bal|saldo|solde|kontostand|الرصيد|رصيد|"
+                           r"(?:لل|ال)?(?:مد[ةه]|فتر[ةه]|شهر))\b")
 
 
 def _label(row: list[Any], cols: dict[str, int]) -> str:
