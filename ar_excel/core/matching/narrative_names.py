@@ -143,7 +143,12 @@ class NarrativeNames:
 
     def _counted(self, lists: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         """The positions in any of ``lists`` (ascending) and in how many of them."""
-        counts = np.bincount(np.concatenate(lists), minlength=len(self._ids))
+        every = np.concatenate(lists)
+        if len(every) * 8 < len(self._ids):
+            # (A text's words are in few names: sorting those few positions costs less than
+            # counting over every customer and looking through all the counts.)
+            return np.unique(every, return_counts=True)
+        counts = np.bincount(every, minlength=len(self._ids))
         where = np.flatnonzero(counts)
         return where, counts[where]
 
