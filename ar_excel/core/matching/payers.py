@@ -354,7 +354,7 @@ class PayerDirectory(NarrativeNames):
             self._scripts_of[cid] = scripts(self.names[cid])
             needed = needed_words(tokens)
             self._needed[cid] = (frozenset(needed), sum(map(len, needed)))
-            keys = self._block_keys(tokens, distinct, full)
+            keys = self._block_keys(tokens, distinct, full, indexing=True)
             if not distinct:  # a name made of common words only ("International Medical Supplies")
                 keys.update("~" + t for t in tokens if len(t) >= 3)
             for b in keys:
@@ -665,10 +665,17 @@ class PayerDirectory(NarrativeNames):
     # ---------------------------------------------------------------- names
 
     @staticmethod
-    def _block_keys(tokens: list[str], distinct: str, full: str) -> set[str]:
+    def _block_keys(tokens: list[str], distinct: str, full: str,
+                    indexing: bool = False) -> set[str]:
         keys = {t for t in distinctive(tokens) if len(t) >= 3}
         if len(distinct) >= 3:
             keys.add("^" + distinct[:3])
+        elif len(distinct) == 2 and not (indexing and full.startswith(distinct)):
+            # A distinctive word of two letters (SINAI, سيناء: sn) is no blocking word, and
+            # after a business word (مصنع سيناء للأدوية: fktr sn frm) it begins neither key:
+            # the name is found by it or by nothing (SINAI PHARMACEUTICAL L.L.C). A name
+            # beginning with it is found by its first letters, as before.
+            keys.add("^" + distinct)
         if len(full) >= 3:
             keys.add("^" + full[:3])
         return keys
