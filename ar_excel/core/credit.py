@@ -70,7 +70,7 @@ import pandas as pd
 
 from ar_excel.core.arabic_counts import agree_days
 from ar_excel.core.fx import Rates
-from ar_excel.core.money import amount_text, decimals_of, round_half_up
+from ar_excel.core.money import amount_in_units, decimals_of, round_half_up
 from ar_excel.policy import Policy
 from ar_excel.schema import NO_CREDIT, TERMS_EOM, UNLIMITED
 
@@ -178,8 +178,10 @@ def reason(key: str, arabic: bool, **values: object) -> str:
     return _REASONS[key][0].format(**values)
 
 
-def _money(value: float) -> str:
-    return amount_text(value)
+def _money(places: int, value: float) -> str:
+    """An amount in a Reason or Note in its currency's minor units: a dinar's fils on every
+    amount (100,000.000 beside 4,000.125), as the tab's columns and the letters give them."""
+    return amount_in_units(value, places)
 
 
 def _oldest_uncovered(items: pd.DataFrame, amount: pd.Series, dpd: pd.Series
@@ -531,10 +533,10 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
                 # the row's Oldest Overdue Days is an older invoice the credits pay: said,
                 # or the Reason's days contradict the column beside it
                 held_on += reason("older_covered", arabic, oldest=oldest_doc[cid], days=days,
-                                  credit=_money(-float(credits_of.get(cid, 0.0))))
+                                  credit=_money(places, -float(credits_of.get(cid, 0.0))))
             why.append(held_on)
         covered = [reason("hold_covered", arabic, invoice=oldest_doc[cid], days=days,
-                          credit=_money(-float(credits_of.get(cid, 0.0))))] \
+                          credit=_money(places, -float(credits_of.get(cid, 0.0))))] \
             if not why and cid in oldest_days and days > policy.overdue_hold_days else []
         if why:
             status = "Hold"
@@ -547,33 +549,33 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         if owed_on_cash and not over:  # cash terms, no limit set: said, not Over Limit
             if not why:
                 why.append(reason("no_limit", arabic))
-            why.append(reason("cash_owing", arabic, owed=_money(bal)))
+            why.append(reason("cash_owing", arabic, owed=_money(places, bal)))
         elif over and no_credit:  # no credit by its limit type: its orders are not credit
-            why.append(reason("over_owed", arabic, owed=_money(bal), limit=_money(limit),
-                              excess=_money(bal - limit)))
+            why.append(reason("over_owed", arabic, owed=_money(places, bal), limit=_money(places, limit),
+                              excess=_money(places, bal - limit)))
         elif over:
-            why.append(reason("over", arabic, exposure=_money(exposure), limit=_money(limit),
-                              excess=_money(exposure - limit)))
+            why.append(reason("over", arabic, exposure=_money(places, exposure), limit=_money(places, limit),
+                              excess=_money(places, exposure - limit)))
         elif (no_credit or cash_unlimited) and recent > 0:
-            why.append(reason("cash_recent", arabic, recent=_money(recent),
+            why.append(reason("cash_recent", arabic, recent=_money(places, recent),
                               grace=CASH_GRACE_DAYS))
         elif has_limit and utilization >= policy.credit_warning_pct:
             why.append(reason("warning", arabic, pct=f"{utilization:g}",
                               warn=f"{policy.credit_warning_pct:g}"))
         if cid in apart:
             code, how = (limit_currencies or {})[cid]
-            why.append(reason("not_compared", arabic, limit=_money(limit), currency=code,
+            why.append(reason("not_compared", arabic, limit=_money(places, limit), currency=code,
                               why=_LIMIT_WHY[how][arabic], owed=", ".join(apart[cid])))
         if not why:
             if not np.isnan(limit) and limit < 0:
-                why.append(reason("negative_limit", arabic, limit=_money(limit)))
+                why.append(reason("negative_limit", arabic, limit=_money(places, limit)))
             else:
                 why.append(reason("ok_limit" if has_limit else
                                   "unlimited" if unlimited else "no_limit", arabic))
         why.extend(covered)
         if master_status == "Closed" and exposure > 0:
             # a closed account still owing (or invoiced again): to collect, or to reopen
-            why.append(reason("closed_owing", arabic, exposure=_money(exposure)))
+            why.append(reason("closed_owing", arabic, exposure=_money(places, exposure)))
 
         currency = at(cid, "Currency") if in_master else None
         currency = None if currency is None or pd.isna(currency) else str(currency)
@@ -589,11 +591,11 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
             note.append(reason("limit_currency", arabic, currency=limit_in[cid],
                                why=_LIMIT_WHY[(limit_currencies or {})[cid][1]][arabic]))
         if has_limit and limit and exposure < 0:
-            note.append(reason("in_credit", arabic, amount=_money(-exposure)))
+            note.append(reason("in_credit", arabic, amount=_money(places, -exposure)))
         gross = round(float(overdue_of.get(cid, 0.0)), places)
         net = round(float(past_due_net_of.get(cid, 0.0)), places)
         if gross > 0 and abs(net - gross) >= 0.5 * 10 ** -places:
-            note.append(reason("overdue_net", arabic, gross=_money(gross), net=_money(net))
+            note.append(reason("overdue_net", arabic, gross=_money(places, gross), net=_money(places, net))
                         + (reason("as_in_aging", arabic) if policy.aging_basis == "due date"
                            else ""))
         done = converted.get(cid, {})
@@ -666,14 +668,14 @@ def _note_same_company(rows: list[dict], same_company: dict[str, list[str]], ara
             unset = [str(r["Customer ID"]) for r in group if np.isnan(_group_limit(r))]
             if unset:
                 text = reason("same_company_no_limit", arabic, others=named,
-                              exposure=_money(exposure), unset=", ".join(unset))
+                              exposure=_money(places, exposure), unset=", ".join(unset))
             else:
                 limit = round(sum(_group_limit(r) for r in group), places)
-                text = reason("same_company", arabic, others=named, exposure=_money(exposure),
-                              limit=_money(limit))
+                text = reason("same_company", arabic, others=named, exposure=_money(places, exposure),
+                              limit=_money(places, limit))
                 if exposure > limit + 0.5 * 10 ** -places:
                     text += reason("same_company_over", arabic,
-                                   excess=_money(round(exposure - limit, places)))
+                                   excess=_money(places, round(exposure - limit, places)))
         row["Note"] = sep.join([row["Note"], text]) if row["Note"] else text
 
 
