@@ -642,12 +642,14 @@ _A_REASON = re.compile(r"(?i)^\W*on\s+account\s+of\b")
 
 def _names_a_receipt(text: object) -> bool:
     """A narration that opens with the name of money received ("سند قبض - شيك ...",
-    "Payment - thank you", "Receipt 7781"; not a type's code nor a reason,
+    "Payment - thank you", "Receipt 7781", "على الحساب"; not a type's code nor a reason,
     ``_CODES_NOT_NARRATED``)."""
     if not isinstance(text, str) or _A_REASON.match(text):
         return False
-    return any(k in RECEIPT_TYPES and k not in _CODES_NOT_NARRATED
-               for k in _opening_names(text))
+    # (or with money held on account, 'على الحساب', 'On account': on a credit, what the same
+    # words say where a bill's reference would be, ``ON_ACCOUNT_REFERENCES``)
+    return any((k in RECEIPT_TYPES and k not in _CODES_NOT_NARRATED)
+               or k in ON_ACCOUNT_REFERENCES for k in _opening_names(text))
 
 
 def said_on(values: pd.Series, fn: Callable[[Any], bool], rows: np.ndarray) -> np.ndarray:
