@@ -266,6 +266,13 @@ NAME_HEADERS = frozenset(match_key(h) for h in (
 CODE_OR_NAME = frozenset(match_key(h) for h in ("Customer", "العميل", "Client"))  # either
 
 
+def name_column(table: Table) -> str | None:
+    """The sheet's carried column of customer names (``NAME_HEADERS``), the first if several;
+    None where it carries none."""
+    return next((c for c in table.frame.columns if isinstance(c, str) and c not in
+                 table.headers and match_key(c) in NAME_HEADERS), None)
+
+
 def blank_ids_from_name_columns(book: Book, names: NameIndex) -> None:
     """A blank Customer ID beside a customer name column (``Customer Name``, ``اسم العميل``)
     naming exactly one customer of the master is that customer's ID; its "required but
@@ -279,8 +286,7 @@ def blank_ids_from_name_columns(book: Book, names: NameIndex) -> None:
         frame = table.frame
         if kind == "Customers" or "Customer ID" not in frame or not frame["Customer ID"].isna().any():
             continue
-        column = next((c for c in frame.columns if isinstance(c, str) and c not in
-                       table.headers and match_key(c) in NAME_HEADERS), None)
+        column = name_column(table)
         if column is None:
             continue
         blank = frame["Customer ID"].isna()

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ar_excel.io.customer_keys import NAME_HEADERS
+from ar_excel.io.customer_keys import name_column
 from ar_excel.model import ROW, Book, Issue, Table
-from ar_excel.names import match_key
 from ar_excel.schema import empty_frame
 
 
@@ -26,10 +25,9 @@ def customers_from_lists(book: Book) -> None:
         return
     frame = invoices.frame
     ids = frame["Customer ID"]
-    name_column = next((c for c in frame.columns if isinstance(c, str) and c != "Customer ID"
-                        and c not in invoices.headers and match_key(c) in NAME_HEADERS), None)
+    names_at = name_column(invoices)
     firsts = ids.dropna().drop_duplicates()
-    names = frame.loc[firsts.index, name_column] if name_column else firsts
+    names = frame.loc[firsts.index, names_at] if names_at else firsts
     rows = frame.loc[firsts.index, ROW]
     payments = book.tables.get("Payments")
     if payments is not None and "Customer ID" in payments.frame:
@@ -52,10 +50,10 @@ def customers_from_lists(book: Book) -> None:
     master[ROW] = rows.to_numpy("int64")
     raw = master[["Customer ID", "Name", ROW]].astype(object)
     letters = {"Customer ID": invoices.letters.get("Customer ID", "A"),
-               "Name": invoices.letters.get(name_column, invoices.letters.get("Customer ID", "A"))
-               if name_column else invoices.letters.get("Customer ID", "A")}
+               "Name": invoices.letters.get(names_at, invoices.letters.get("Customer ID", "A"))
+               if names_at else invoices.letters.get("Customer ID", "A")}
     headers = {"Customer ID": invoices.headers.get("Customer ID", "Customer ID"),
-               "Name": name_column or invoices.headers.get("Customer ID", "Customer ID")}
+               "Name": names_at or invoices.headers.get("Customer ID", "Customer ID")}
     book.derived["Customers"] = invoices.sheet
     book.tables["Customers"] = Table("Customers", invoices.sheet, master, raw, letters,
                                      invoices.header_row, headers)

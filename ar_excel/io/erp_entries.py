@@ -151,14 +151,13 @@ def _walk_in_sales(book: Book, invoices: Table) -> None:
     blank" Customer IDs, one per cash sale of the register, become one Input Issue naming
     them. A walk-in sale still owing stays said at its cell: someone owes it."""
     from ar_excel.core.customers.checks import names_the_walk_in_account
-    from ar_excel.io.customer_keys import NAME_HEADERS
+    from ar_excel.io.customer_keys import name_column
 
     frame = invoices.frame
     if "Customer ID" not in frame or "Customer ID" not in invoices.letters \
             or not frame["Customer ID"].isna().any():
         return
-    column = next((c for c in frame.columns if isinstance(c, str) and c not in
-                   invoices.headers and match_key(c) in NAME_HEADERS), None)
+    column = name_column(invoices)
     if column is None:
         return
     amount = pd.to_numeric(frame["Amount"], errors="coerce").abs() if "Amount" in frame \
