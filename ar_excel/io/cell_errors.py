@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 _CELL = f"{{{_NS['m']}}}c"
 _ERROR_MARKS = (b't="e"', b"t='e'")
+FORMULA_MARKS = (b"<f>", b"<f ")  # a formula cell's element (``io.uncalculated``)
 _CHUNK = 1 << 22  # bytes of a sheet's XML inflated at a time
 SCAN_BYTES = 32 << 20  # sheets up to this much XML (~80,000 rows) are always looked at
 CALC_CHAIN = "xl/calcChain.xml"  # Excel's list of formula cells: the workbook has formulas
@@ -50,13 +51,11 @@ UNREADABLE_XLSX = (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError
 
 
 def _has_error_cell(archive: zipfile.ZipFile, part: str, rows: HiddenRows | None = None,
-                    formulas: list[bool] | None = None) -> bool:
+                    formulas: bool = False) -> tuple[bool, bool]:
     """Whether a sheet's XML holds an error cell, searched as bytes a chunk at a time; with
     ``rows``, its hidden rows are found in the same pass (the whole sheet is then read), and
-    with ``formulas`` too, whether it holds a formula (appended: ``uncalculated`` need not
+    with ``formulas`` too, whether it holds a formula (second; ``uncalculated`` need not
     inflate the sheet again to know)."""
-    from ar_excel.io.uncalculated import FORMULA_MARKS
-
     tail, found, formula = b"", False, False
     with archive.open(part) as stream:
         while chunk := stream.read(_CHUNK):
@@ -66,13 +65,11 @@ def _has_error_cell(archive: zipfile.ZipFile, part: str, rows: HiddenRows | None
             if not found and any(mark in window for mark in _ERROR_MARKS):
                 found = True
                 if rows is None:
-                    return True
-            if formulas is not None and not formula:
+                    return True, formula
+            if formulas and not formula:
                 formula = any(mark in window for mark in FORMULA_MARKS)
             tail = window[-8:]
-    if formulas is not None and rows is not None:
-        formulas.append(formula)
-    return found
+    return found, formula
 
 
 def _error_cells(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
@@ -104,10 +101,9 @@ def sheet_errors(path: Path, sheets: list[str],
             for sheet, part in sheet_parts_to_scan(archive, sheets, sizes,
                                                    large=CALC_CHAIN in sizes):
                 rows = None if hidden is None else HiddenRows()
-                marks: list[bool] | None = None if formulas is None else []
-                has_error = _has_error_cell(archive, part, rows, marks)
-                if marks:
-                    formulas[sheet] = marks[0]
+                has_error, formula = _has_error_cell(archive, part, rows, formulas is not None)
+                if formulas is not None and rows is not None:  # (only a sheet read whole)
+                    formulas[sheet] = formula
                 if rows is not None and rows.rows:
                     hidden[sheet] = (rows.rows, rows.filtered)
                 if not has_error:

@@ -25,7 +25,12 @@ from typing import TYPE_CHECKING, Any
 from defusedxml import ElementTree
 from openpyxl.utils.cell import column_index_from_string
 
-from ar_excel.io.cell_errors import CALC_CHAIN, UNREADABLE_XLSX, sheet_parts_to_scan
+from ar_excel.io.cell_errors import (
+    CALC_CHAIN,
+    FORMULA_MARKS,
+    UNREADABLE_XLSX,
+    sheet_parts_to_scan,
+)
 from ar_excel.io.formula_values import CellValue, Evaluator, NotWorkedOut
 from ar_excel.io.grid import Grid
 
@@ -33,7 +38,6 @@ if TYPE_CHECKING:
     from ar_excel.model import Book, Issue, Table
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-FORMULA_MARKS = (b"<f>", b"<f ")
 
 
 def uncalculated_formulas(path: Path, sheets: list[str],
