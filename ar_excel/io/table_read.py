@@ -706,13 +706,17 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
         due_dates_as_terms(parsed, raw, unreadable, issues, sheet, letters["Due Date"],
                            excel_rows)
 
+    def say_unread(j: int, errors: dict[int, str]) -> None:
+        """Each cell of column ``j`` that could not be read (``errors``), said at its cell."""
+        issues.extend(Issue(sheet, f"{column_letter(grid.left + j)}{excel_rows[pos]}",
+                            str(header[j]), columns[j][pos], message)
+                      for pos, message in errors.items())
+
     def side_money(j: int) -> tuple[pd.Series, dict[int, str]]:
         """A money column read beside the Amount (its tax, an age band, a ledger's Credit),
         each cell that cannot be read said at its own cell."""
         series, errors = _parse(columns[j], "money", policy, types[j])
-        issues.extend(Issue(sheet, f"{column_letter(grid.left + j)}{excel_rows[pos]}",
-                            str(header[j]), columns[j][pos], message)
-                      for pos, message in errors.items())
+        say_unread(j, errors)
         return series, errors
 
     if tax_column is not None:  # Amount = net + its tax, the invoice total
@@ -724,7 +728,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             if vat_on_the_discounted(parsed["Amount"], discount, tax):
                 parsed["Amount"] = parsed["Amount"] - discount.fillna(0.0)
                 # a discount that cannot be read leaves its invoice at net + VAT: said
-                side_money(discount_column)
+                say_unread(discount_column, errors)
         parsed["Amount"] = (parsed["Amount"] + tax.fillna(0.0)).round(TOTAL_DECIMALS)
     if len(bands) > 1:  # Amount = the sum of the row's band cells
         others = []
@@ -785,7 +789,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                     ~net.index.isin(list(unread))), policy.decimal_comma, each_its_own=True)
                 if vat is not None and discount.fillna(0.0).ne(0.0).any():
                     parsed["Amount"] = net
-                    side_money(discount_at)
+                    say_unread(discount_at, unread)
                 else:
                     vat = None
             if vat is not None:
