@@ -566,6 +566,8 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in OPEN_ITEM_COLUMNS})
     items = refunds_settle_credits(pd.concat(parts, ignore_index=True))
+    # (imported here: it reads the credit notes' references with core.billing, which builds
+    # on this module, so an import at the top would be a cycle)
     from ar_excel.core.credit_notes_applied import credit_notes_settle_their_invoices
 
     if len(payments) or not _states_open(inv):  # (a list stating what is open is believed)
