@@ -20,16 +20,9 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.billing.context import invoice_key
-from ar_excel.core.billing.credit_notes import reference_column
+from ar_excel.core.billing.credit_notes import named_in, reference_column
 from ar_excel.core.money import decimals_of
 from ar_excel.model import ROW
-
-
-def _as_number_text(value: object) -> object:
-    """A reference read as a number (1001.0) as the invoice number it is (1001)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return value
 
 
 def credit_notes_settle_their_invoices(items: pd.DataFrame, inv: pd.DataFrame) -> pd.DataFrame:
@@ -49,7 +42,7 @@ def credit_notes_settle_their_invoices(items: pd.DataFrame, inv: pd.DataFrame) -
         return items
     # the invoice each credit note names, by the credit note's customer and number
     named = dict(zip(zip(notes["Customer ID"], invoice_key(notes["Invoice No"]), strict=True),
-                     invoice_key(notes[column].map(_as_number_text)), strict=True))
+                     named_in(notes, column), strict=True))
     items = items.reset_index(drop=True)
     open_amount = items["Open Amount"].to_numpy(dtype="float64").copy()
     customers = items["Customer ID"].to_numpy(dtype=object)
@@ -59,8 +52,8 @@ def credit_notes_settle_their_invoices(items: pd.DataFrame, inv: pd.DataFrame) -
     invoices: dict[tuple, int] = {}
     for i in np.flatnonzero((kinds == "Invoice") & (open_amount > 0)):
         invoices.setdefault((customers[i], currencies[i], numbers[i]), i)
-    order = items.assign(_undated=items["Date"].isna()).sort_values(
-        ["_undated", "Date", ROW], kind="stable").index.to_numpy()
+    # (in date order, each credit note dated: see ``credit``)
+    order = items.sort_values(["Date", ROW], kind="stable").index.to_numpy()
     touched: set[int] = set()
     for c in order:
         if not credit[c]:

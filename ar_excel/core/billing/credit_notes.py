@@ -80,6 +80,12 @@ def _as_number_text(value: object) -> object:
     return value
 
 
+def named_in(rows: pd.DataFrame, column: str) -> pd.Series:
+    """The invoice each row names in ``column``, as its key (``invoice_key``; a reference
+    read as a number, 1001.0, as the invoice number it is)."""
+    return invoice_key(rows[column].map(_as_number_text))
+
+
 def _from_own_number(key: object, invoice_keys: set[str]) -> str | None:
     if not isinstance(key, str):
         return None
@@ -101,12 +107,12 @@ def _naming(inv: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, str | None]:
     bills = inv[inv[KEY].notna() & (inv["Amount"] > 0)].drop_duplicates(KEY).set_index(KEY)
     keys = set(bills.index)
     column = reference_column(inv)
-    stated = invoice_key(notes[column].map(_as_number_text)) if column is not None \
+    stated = named_in(notes, column) if column is not None \
         else pd.Series(None, index=notes.index, dtype=object)
     own = notes[KEY].map(lambda k: _from_own_number(k, keys))
     plain = _plain_reference(inv) if column is None else None
     if plain is not None:
-        noted = invoice_key(notes[plain].map(_as_number_text))
+        noted = named_in(notes, plain)
         owner = noted.map(lambda k: bills["Customer ID"].get(k) if k in keys else None)
         mine = owner.astype(str) == notes["Customer ID"].astype(str)
         lettered = noted.map(lambda k: isinstance(k, str) and re.search(r"[A-Z]", k) is not None)
