@@ -411,15 +411,15 @@ def parse_dutch(text: str) -> Narrative:
                 n.counterparty = " ".join(rest[0].split())
     if not n.counterparty and not (n.ordering and n.beneficiary):
         n.counterparty = n.ordering or n.beneficiary  # one party named: that one
+    narr = " ".join((val("NARR") or "").split()) or None  # the bank's words for it
     if not n.description and "REMI" not in fields:
         # (a /REMI/ left empty says there are no words: not the tags as the description;
         # a /NARR/ alone is the bank's words for it. Beside other sub-fields the whole text
         # stays the description: an invoice number may be in one not read here, /RFB/,
         # /URI/, or after the payer's name in /ORDP/, and no number is lost.)
-        alone = val("NARR") if set(fields) == {"NARR"} else None
-        n.description = " ".join((alone or text).split()) or None
-    n.posting_text = clean_ref(val("TRTP")) or (" ".join(val("NARR").split())
-                                                if val("NARR") else None)
+        alone = narr if set(fields) == {"NARR"} else None
+        n.description = alone or " ".join(text.split()) or None
+    n.posting_text = clean_ref(val("TRTP")) or narr
     return n
 
 
