@@ -46,6 +46,8 @@ _TOTAL_DEBITS = re.compile(r"(?i)debit|withdrawal|مدين|سحب|soll|débit")
 FROM_PAGE_BEFORE = (r"(from|of)\s+(the\s+)?(previous|last|prior)\s+page|"
                     r"(من|عن)\s*(ال)?صفح[ةه]\s*(ال)?(سابق[ةه]|ماضي[ةه])")
 TO_PAGE_AFTER = r"(to|on)\s+(the\s+)?next\s+page|(إلى|الى|لل|ل)\s*(ال)?صفح[ةه]\s*(ال)?تالي[ةه]"
+# the balance named before the day it is at ("Balance as at the end of the month")
+_BALANCE_AT = r"\bbalance\s+(?:at|as\s+(?:at|of|on)|on)\s+(?:the\s+)?"
 
 
 OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|ouverture|"
@@ -54,9 +56,9 @@ OPENING_RE = re.compile(r"(?i)(opening|start|beginning|previous|alter|anfangs|ou
                          r"رصيد\s*(افتتاحي|افتتاحى|أول|اول|منقول|مدور|سابق|بداي[ةه])|"
                          r"الرصيد\s*(في|فى)\s*(بداي[ةه]|أول|اول)|brought\s*forward|\bb\s*/\s*f(wd)?\b|"
                          r"\bbal(ance)?\s*b/?f\b|übertrag|report\s+à\s+nouveau|"
-                         # the balance named before the day it is at; US banks' "Balance Forward"
-                         r"\bbalance\s+(?:at|as\s+(?:at|of|on)|on)\s+(?:the\s+)?(?:beginning|start)\b|"
-                         r"\bbalance\s+forward\b|" + FROM_PAGE_BEFORE)
+                         + _BALANCE_AT + r"(?:beginning|start)\b|"
+                         r"\bbalance\s+forward\b|"  # (US banks')
+                         + FROM_PAGE_BEFORE)
 
 
 CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|cloture)\s*"
@@ -66,7 +68,7 @@ CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|c
                          r"رصيد\s*(آخر|اخر|مرحل|ختامي|ختامى|نهائي|نهائى|نهاي[ةه])|"
                          r"الرصيد\s*(في|فى)\s*(نهاي[ةه]|آخر|اخر)|"
                          r"carried\s*forward|\bc\s*/\s*f(wd)?\b|\bbal(ance)?\s*c/?f\b|"
-                         r"\bbalance\s+(?:at|as\s+(?:at|of|on)|on)\s+(?:the\s+)?end\b|"
+                         + _BALANCE_AT + r"end\b|"
                          # German exports' last line "Kontostand" (not the old one)
                          r"(?<!alter )(?<!anfangs)(?<!alter)\bkontostand\b|" + TO_PAGE_AFTER)
 
