@@ -683,10 +683,19 @@ def receipt_rows(invoices: pd.DataFrame) -> np.ndarray:
         # (read on the credits only: a list's invoice numbers are all distinct)
         out |= said_on(invoices["Invoice No"], lambda v: isinstance(v, str) and match_key(
             v) in ON_ACCOUNT_REFERENCES, credit)
-    for narration in narration_columns(invoices):
-        out |= said_on(invoices[narration], _names_a_receipt, credit)
+    out |= narrated_receipts(invoices)
     if PAYS_INVOICE in invoices.columns:
         out |= invoices[PAYS_INVOICE].notna().to_numpy(dtype=bool) & credit
+    return out
+
+
+def narrated_receipts(invoices: pd.DataFrame) -> np.ndarray:
+    """The credit rows (a negative amount) whose narration opens with the name of money
+    received (``_names_a_receipt``: "سند قبض - شيك 4", "دفعة جزئية من F-2026-031")."""
+    credit = (invoices["Amount"] < 0).to_numpy(dtype=bool)
+    out = np.zeros(len(invoices), dtype=bool)
+    for narration in narration_columns(invoices):
+        out |= said_on(invoices[narration], _names_a_receipt, credit)
     return out
 
 

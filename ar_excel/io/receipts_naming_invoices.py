@@ -138,12 +138,20 @@ def _matched_invoices(frame: pd.DataFrame, amount: np.ndarray, numbers: np.ndarr
 
 
 def receipt_lines(frame: pd.DataFrame) -> np.ndarray | None:
-    """The lines a document type column types as receipts (Payment, Receipt, PMT...); None
-    where the list has no such column or types no line so."""
-    from ar_excel.core.entries import RECEIPT_TYPES, type_column
+    """The lines a document type column types as receipts (Payment, Receipt, PMT...), or,
+    where no column types any so, the credit lines whose narration says they are (a hand-kept
+    list's البيان: "دفعة جزئية من F-2026-031", ``entries.narrated_receipts``: the lines the
+    ledger takes for receipts); None where there are none."""
+    from ar_excel.core.entries import RECEIPT_TYPES, narrated_receipts, type_column
 
     column = type_column(frame)
-    if column is None:
+    if column is not None:
+        typed = frame[column].map(lambda v: isinstance(v, str) and match_key(v)
+                                  in RECEIPT_TYPES)
+        if typed.any():
+            return typed.to_numpy(bool)
+    if "Amount" not in frame:
         return None
-    typed = frame[column].map(lambda v: isinstance(v, str) and match_key(v) in RECEIPT_TYPES)
-    return typed.to_numpy(bool) if typed.any() else None
+    narrated = narrated_receipts(frame.assign(Amount=pd.to_numeric(frame["Amount"],
+                                                                   errors="coerce")))
+    return narrated if narrated.any() else None
