@@ -113,19 +113,15 @@ def _from_receipt(inv: pd.DataFrame, customers: pd.DataFrame) -> pd.Series:
     return flags.astype(bool)
 
 
-def _interest_due_when_charged(inv: pd.DataFrame) -> pd.Series:
-    """Whether each row is an interest note or finance charge due on the day it is dated."""
+def _interest_charges(inv: pd.DataFrame) -> pd.Series:
+    """Whether each row is an interest note or finance charge (by its document type)."""
     column = type_column(inv)
     if column is None:
         return pd.Series(False, index=inv.index)
     kinds = pd.unique(inv[column].dropna())
     interest = {v for v in kinds if isinstance(v, str) and match_key(v) in _INTEREST_TYPES}
     interest.update(sage_300_kinds(kinds, {SAGE_300_INTEREST}))
-    if not interest:
-        return pd.Series(False, index=inv.index)
-    same_day = (pd.to_datetime(inv["Due Date"]).dt.normalize()
-                == pd.to_datetime(inv["Invoice Date"]).dt.normalize())
-    return inv[column].isin(interest) & same_day
+    return inv[column].isin(interest)
 
 
 def due_date_terms(book: BillingBook) -> pd.DataFrame:
@@ -135,10 +131,11 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
     days = inv["Customer ID"].map(terms)
     if "Payment Terms" in inv:  # the invoice's own terms, where it states them (as the ledger)
         days = inv["Payment Terms"].where(inv["Payment Terms"].notna(), days)
+    due_on = pd.to_datetime(inv["Due Date"]).dt.normalize()
+    issued = pd.to_datetime(inv["Invoice Date"]).dt.normalize()
     dated = (inv["Due Date"].notna() & inv["Invoice Date"].notna() & ~(inv["Amount"] < 0)
-             & ~_interest_due_when_charged(inv))
-    before_all = dated & (pd.to_datetime(inv["Due Date"]).dt.normalize()
-                          < pd.to_datetime(inv["Invoice Date"]).dt.normalize())
+             & ~(_interest_charges(inv) & (due_on == issued)))  # an interest note due when charged
+    before_all = dated & (due_on < issued)
     inv = inv[dated & (days.notna() | before_all)]
     if inv.empty:
         return empty()
