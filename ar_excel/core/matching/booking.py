@@ -131,7 +131,7 @@ class Booking:
         for f in lines:
             if f.remaining <= 0:
                 continue
-            p = self._recorded_doubted(f, self._inflow_doubted(f, propose(f)))
+            p = self._proposed(propose, f)
             if p and p[0].confidence >= floor:
                 proposals.append((p, f))
         proposals.sort(key=lambda x: (-x[0][0].confidence, x[1].pos))
@@ -139,9 +139,24 @@ class Booking:
             if f.remaining <= 0:
                 continue
             if not self.apply(p):
-                again = self._recorded_doubted(f, self._inflow_doubted(f, propose(f)))
+                again = self._proposed(propose, f)
                 if again and again[0].confidence >= floor:
                     self.apply(again)
+
+    def _proposed(self, propose, f: LineFacts) -> list[Allocation] | None:
+        """The stage's proposal for the line, only suggested where the narrative calls the
+        money something no customer pays or a recorded receipt may be it."""
+        return self._recorded_doubted(f, self._inflow_doubted(f, propose(f)))
+
+    @staticmethod
+    def _doubted(allocations: list[Allocation], note: str) -> list[Allocation]:
+        """``allocations`` made suggestions, ``note`` saying why (once: a stage may say it
+        already)."""
+        for a in allocations:
+            a.confidence = min(a.confidence, 0.6)
+            if note not in a.reason:
+                a.reason += note
+        return allocations
 
     def _recorded_doubted(self, f: LineFacts, allocations: list[Allocation] | None
                           ) -> list[Allocation] | None:
@@ -162,11 +177,7 @@ class Booking:
         note = (f"; but recorded receipt {r.payment_id} of {r.date:%Y-%m-%d} ({r.invoice_no}) "
                 "has this amount and the narrative writes its invoice's number: already in "
                 "the books? please confirm")
-        for a in allocations:
-            a.confidence = min(a.confidence, 0.6)
-            if note not in a.reason:
-                a.reason += note
-        return allocations
+        return self._doubted(allocations, note)
 
     def _inflow_doubted(self, f: LineFacts, allocations: list[Allocation] | None
                         ) -> list[Allocation] | None:
@@ -184,12 +195,8 @@ class Booking:
         names = [fold_text(self.payers.names.get(str(a.customer), "")) for a in allocations]
         if words and all(w in name for name in names for w in words):
             return allocations
-        note = doubted_inflow_note(f.category)
-        for a in allocations:
-            a.confidence = min(a.confidence, 0.6)
-            if note not in a.reason:  # (the purchase-order stage says it already)
-                a.reason += note
-        return allocations
+        # (the purchase-order stage says the note already: ``_doubted`` adds it once)
+        return self._doubted(allocations, doubted_inflow_note(f.category))
 
     def _alloc(self, f: LineFacts, invs: list[int], method: str, conf: float, reason: str,
                on_account_customer: str | None = None,
