@@ -419,7 +419,6 @@ class RecordedPairing:
         # The receipts' invoices, read in the narratives as the cascade reads open invoices.
         # (Each number once: an invoice paid in parts is one invoice, ``INV 3190`` names it.)
         receipts_of: dict[str, list[int]] = defaultdict(list)
-        customer_of = {r.index: r.customer for r in receipts}
         by_index = {r.index: r for r in receipts}
         for r in receipts:
             for i in r.invoices:
@@ -447,7 +446,7 @@ class RecordedPairing:
                 payer = payer_of(pos) if found[1] else None
                 if payer is not None and len(payer[0]) == 1 and any(
                         self.inv.customer[p] in payer[0] for p in f.strong | f.weak):
-                    kept = {r for r in found[1] if customer_of[r] in payer[0]}
+                    kept = {r for r in found[1] if by_index[r].customer in payer[0]}
                     # (One left of exactly the amount may be this money all the same: a
                     # related company paying; the cascade's reading is then only suggested.)
                     same = [by_index[r] for r in sorted(found[1] - kept)
