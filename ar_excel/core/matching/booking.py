@@ -190,8 +190,7 @@ class Booking:
         such word is in the customer's own name (EGYPT LEASING AND FINANCING CO paying)."""
         if not allocations or f.category is None:
             return allocations
-        text = f"{fold_text(self._descriptions[f.pos])} {fold_text(self._references[f.pos])}"
-        words = [w.strip() for w in category_words(text)]
+        words = [w.strip() for w in category_words(self._line_text(f.pos))]
         names = [fold_text(self.payers.names.get(str(a.customer), "")) for a in allocations]
         if words and all(w in name for name in names for w in words):
             return allocations

@@ -120,6 +120,11 @@ class StatementLines:
             self._names[pos] = " ".join(words) if any(len(w) >= 2 for w in words) else None
         return text, sure
 
+    def _line_text(self, pos: int) -> str:
+        """The line's description and reference, folded (ة -> ه, أ -> ا), as the words the
+        payer writes of the money (an advance, a refund) are looked for."""
+        return fold_text(self._descriptions[pos]) + " " + fold_text(self._references[pos])
+
     def read_lines(self) -> None:
         L = self.lines
         desc = L["Description"].tolist() if "Description" in L else [None] * len(L)

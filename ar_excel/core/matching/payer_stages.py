@@ -434,8 +434,7 @@ class PayerStages:
     def _says_advance(self, f: LineFacts) -> bool:
         """Whether the transfer says it pays ahead or on account (ADVANCE, ON ACCOUNT,
         دفعة مقدمة...)."""
-        return _ADVANCE.search(fold_text(self._descriptions[f.pos]) + " "
-                               + fold_text(self._references[f.pos])) is not None
+        return _ADVANCE.search(self._line_text(f.pos)) is not None
 
     def _advance_not_billed(self, f: LineFacts, cust: str) -> bool:
         """Whether the transfer, naming no invoice, says it is money ahead of billing (ADVANCE
@@ -443,8 +442,7 @@ class PayerStages:
         TECH TRADING)."""
         if f.strong or f.weak:
             return False
-        said = fold_text(self._descriptions[f.pos]) + " " + fold_text(self._references[f.pos])
-        return _AHEAD.search(said) is not None \
+        return _AHEAD.search(self._line_text(f.pos)) is not None \
             and _AHEAD.search(fold_text(self.payers.names.get(cust, ""))) is None
 
     def _sister_invoice(self, f: LineFacts, cust: str) -> int | None:

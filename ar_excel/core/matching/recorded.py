@@ -400,8 +400,7 @@ class RecordedPairing:
 
         def text_of(pos: int) -> str:
             if pos not in texts:
-                texts[pos] = (fold_text(self._descriptions[pos]) + " "
-                              + fold_text(self._references[pos]))
+                texts[pos] = self._line_text(pos)
             return texts[pos]
 
         def payer_of(pos: int) -> tuple[frozenset[str], str] | None:
