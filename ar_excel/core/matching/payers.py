@@ -951,10 +951,7 @@ class PayerDirectory(NarrativeNames):
         ``_read_as_words``) writes the customer's one distinctive word (``needed``) and a
         distinctive word that is not its name's."""
         own = set(self._tokens[cid])
-
-        def reads(t: str, words: set[str] | frozenset[str]) -> bool:
-            return t in words or (t[:1] == "l" and t[1:] in words) \
-                or self._construct_state(t) in words
+        reads = self._reads_as
 
         def another(t: str, tokens: list[str]) -> bool:
             # (not the name's, nor a word of it the run does not write, cut short: GOLDEN
@@ -976,13 +973,15 @@ class PayerDirectory(NarrativeNames):
         word beside that is none of the name's (AHMED, AL AMAL; not GULF, nor the INDUSTRIES
         a bank adds to ALHODA PLASTIC: business words themselves)."""
         own = set(self._tokens[cid])
-
-        def reads(t: str) -> bool:
-            return t in own or (t[:1] == "l" and t[1:] in own) or self._construct_state(t) in own
-
-        return any(needed <= read and any(len(t) >= 2 and not reads(t)
+        return any(needed <= read and any(len(t) >= 2 and not self._reads_as(t, own)
                                           for t in distinctive(tokens))
                    for tokens, read in runs)
+
+    def _reads_as(self, t: str, words: set[str] | frozenset[str]) -> bool:
+        """Whether a run's word reads as one of a name's ``words``: as written, without its
+        article (lXXX), or in its construct state (``_construct_state``)."""
+        return t in words or (t[:1] == "l" and t[1:] in words) \
+            or self._construct_state(t) in words
 
     def _name_runs(self, narrative: str) -> list[str]:
         """The runs of name words a narrative writes: words apart from the bank's and the
