@@ -55,14 +55,15 @@ _ON_BEHALF = re.compile(r"\b(?:ON BEHALF OF|O/B/O|OBO)\b[\s:.-]*([^/\d]+)|نيا
 # جزئي, دفعة جزئية).
 _PART_PAYMENT = re.compile(r"\bPART(?:IAL)? ?(?:PAYMENT|PMT|PYMT|PAY)\b|\bPARTIAL\b|\bPART PAID\b|"
                            r"سداد جزئي|دفعه جزئيه|جزء من")
-# A transfer that says it pays ahead or on account (folded text: ة -> ه, أ -> ا).
-_ADVANCE = re.compile(r"\bADVANCE\b|\bADV PMT\b|\bPRE-?PAYMENT\b|\bDOWN ?PAYMENT\b|"
-                      r"\bON ACC(?:OUNT)?\b|دفعه مقدمه|مقدم|تحت الحساب|على الحساب|عربون")
+# The Latin words of money ahead of billing (an advance, a down payment).
+_AHEAD_LATIN = r"\bADVANCE\b|\bADV PMT\b|\bPRE-?PAYMENT\b|\bDOWN ?PAYMENT\b"
+# A transfer that says it pays ahead or on account (folded text: ة -> ه, أ -> ا; مقدم reads
+# دفعة مقدمة too).
+_ADVANCE = re.compile(_AHEAD_LATIN + r"|\bON ACC(?:OUNT)?\b|مقدم|تحت الحساب|على الحساب|عربون")
 # Of those, the words of money ahead of billing (an advance, a down payment, a deposit on an
 # order). Not ON ACCOUNT / دفعة تحت الحساب: payers write them on any payment to their running
 # account, invoices and all. (مقدم not ending a word's article: المقدم is a family name.)
-_AHEAD = re.compile(r"\bADVANCE\b|\bADV PMT\b|\bPRE-?PAYMENT\b|\bDOWN ?PAYMENT\b|"
-                    r"(?<![\u0600-\u06ff])(?:مقدم|عربون)")
+_AHEAD = re.compile(_AHEAD_LATIN + r"|(?<![\u0600-\u06ff])(?:مقدم|عربون)")
 _CALLED_AHEAD = "; but the narrative calls it an advance: please confirm"
 # Sums of several invoices are tried for this many of the likeliest payer names only.
 SUMS_FOR = 8
