@@ -92,26 +92,18 @@ SAGE_300_EARNED_DISCOUNT = match_key("ED")
 # other documents (invoice, credit and debit note, receipt, unapplied cash); alone, a Type
 # column of IT / AD / RF is as often the line of business (IT services, advertising), no
 # document type at all.
-SAGE_300_DOCUMENTS = frozenset(match_key(w) for w in ("IN", "CN", "DN", "PY", "UC"))
+SAGE_300_DOCUMENTS = frozenset(match_key(w) for w in ("IN", "CN", "DN")) | SAGE_300_RECEIPTS
 SAGE_300_INTEREST, SAGE_300_ADJUSTMENT, SAGE_300_REFUND = (match_key(w) for w in (
     "IT", "AD", "RF"))
 
 
-def _beside_sage_300_receipts(kinds: object, code: str) -> list[str]:
-    """The values of one document type column (``kinds``: its distinct values) naming Sage
-    300's document ``code``, where the column names its receipts (PY, UC) too."""
-    keys = {match_key(v): v for v in kinds if isinstance(v, str)}
-    if not keys.keys() & SAGE_300_RECEIPTS:
-        return []
-    return [v for k, v in keys.items() if k == code]
-
-
-def sage_300_kinds(kinds: object, codes: frozenset[str] | set[str]) -> list[str]:
+def sage_300_kinds(kinds: object, codes: frozenset[str] | set[str],
+                   beside: frozenset[str] = SAGE_300_DOCUMENTS) -> list[str]:
     """The values of one document type column (``kinds``: its distinct values) naming one of
-    Sage 300's ``codes`` (IT, AD, RF), where the column names its other documents too
-    (``SAGE_300_DOCUMENTS``)."""
+    Sage 300's ``codes`` (IT, AD, RF), where the column names some of its documents
+    ``beside`` too (by default its others, ``SAGE_300_DOCUMENTS``)."""
     keys = {match_key(v): v for v in kinds if isinstance(v, str)}
-    if not keys.keys() & SAGE_300_DOCUMENTS:
+    if not keys.keys() & beside:
         return []
     return [v for k, v in keys.items() if k in codes]
 
@@ -119,13 +111,13 @@ def sage_300_kinds(kinds: object, codes: frozenset[str] | set[str]) -> list[str]
 def prepayment_kinds(kinds: object) -> list[str]:
     """The values of a document type column naming Sage 300's prepayment (PI), beside its
     receipts."""
-    return _beside_sage_300_receipts(kinds, SAGE_300_PREPAYMENT)
+    return sage_300_kinds(kinds, {SAGE_300_PREPAYMENT}, SAGE_300_RECEIPTS)
 
 
 def earned_discount_kinds(kinds: object) -> list[str]:
     """The values of a document type column naming Sage 300's earned discount (ED), a
     credit, beside its receipts."""
-    return _beside_sage_300_receipts(kinds, SAGE_300_EARNED_DISCOUNT)
+    return sage_300_kinds(kinds, {SAGE_300_EARNED_DISCOUNT}, SAGE_300_RECEIPTS)
 
 
 # What an outstandings report writes where a bill's reference would be for money held on
@@ -389,9 +381,9 @@ CANCELLED_FLAG_HEADERS = frozenset(match_key(w) for w in (
     "Canceled", "Cancelled", "Is Cancelled", "Is Canceled", "Void", "Voided", "ملغاة؟",
     "ملغي؟", "ملغاة", "ملغي"))
 FLAG_YES = frozenset(match_key(w) for w in ("Yes", "Y", "True", "نعم"))
+FLAG_NO = frozenset(match_key(w) for w in ("No", "N", "False", "لا"))
 # The columns that say a document was cancelled in words.
 _SAYS_CANCELLED = STATUS_HEADERS | VOID_STATE_HEADERS
-FLAG_NO = frozenset(match_key(w) for w in ("No", "N", "False", "لا"))
 
 
 def cancelled_column(invoices: pd.DataFrame) -> str | None:
@@ -400,7 +392,7 @@ def cancelled_column(invoices: pd.DataFrame) -> str | None:
     status = status_column(invoices)
     # the payment status first, then every other status column: Odoo's list has its Payment
     # Status (Not Paid of a cancelled invoice too) before its Status (Draft, Posted, Cancelled)
-    for column in ([status] if status is not None else []) + list(invoices.columns):
+    for column in dict.fromkeys([status, *invoices.columns]):  # (each column once)
         if isinstance(column, str) and match_key(column) in _SAYS_CANCELLED and invoices[
                 column].map(lambda v: isinstance(v, str) and match_key(v) in CANCELLED_WORDS).any():
             return column
@@ -422,8 +414,7 @@ def said_cancelled(invoices: pd.DataFrame) -> pd.Series:
     column = cancelled_column(invoices)
     if column is None:
         return pd.Series(False, index=invoices.index)
-    words = CANCELLED_WORDS if column == status_column(invoices) or match_key(
-        column) in _SAYS_CANCELLED else FLAG_YES
+    words = CANCELLED_WORDS if match_key(column) in _SAYS_CANCELLED else FLAG_YES
     return invoices[column].map(
         lambda v: isinstance(v, str) and match_key(v) in words).astype(bool)
 
