@@ -371,7 +371,7 @@ class PayerStages:
             return None
         items = self.inv.open_of(cust, f.currency, f.date)
         total = self.inv.total(items)
-        if f.remaining > total and not (f.strong or f.weak) and not self._says_advance(f):
+        if f.remaining > total and not (f.strong or f.weak) and not self._says_advance(f, cust):
             # More than the payer owes in all: a group company paying a sister's invoice, when
             # one open invoice of another customer's is exactly the amount, and the amount is
             # so particular that it would rarely meet an open amount by chance.
@@ -392,7 +392,7 @@ class PayerStages:
             # (Known by its name only, in a currency the customer is not billed in: a
             # namesake abroad, or a related company paying? a person decides.)
             advance = self._known_for_sure(f, cust) and not (f.strong or f.weak) \
-                and not self.inv.open_of(cust, "", None) and self._says_advance(f) \
+                and not self.inv.open_of(cust, "", None) and self._says_advance(f, cust) \
                 and (f.payer.by_account or self.payers.billed_in(cust, f.currency))
             return [Allocation(f.pos, None, cust, f.remaining, 0, "on-account",
                                0.86 if advance else 0.6,
@@ -432,10 +432,12 @@ class PayerStages:
                            f"{how}; names no invoice and no set of its open invoices makes the "
                            "amount: a payment on account, suggested oldest first, please confirm")
 
-    def _says_advance(self, f: LineFacts) -> bool:
+    def _says_advance(self, f: LineFacts, cust: str) -> bool:
         """Whether the transfer says it pays ahead or on account (ADVANCE, ON ACCOUNT,
-        دفعة مقدمة...)."""
-        return _ADVANCE.search(self._line_text(f.pos)) is not None
+        دفعة مقدمة...), in words that are not the customer's own name's (ADVANCE TECH
+        TRADING)."""
+        own = fold_text(self.payers.names.get(cust, ""))
+        return any(m.group(0) not in own for m in _ADVANCE.finditer(self._line_text(f.pos)))
 
     def _advance_not_billed(self, f: LineFacts, cust: str) -> bool:
         """Whether the transfer, naming no invoice, says it is money ahead of billing (ADVANCE

@@ -323,18 +323,17 @@ class PayerDirectory(NarrativeNames):
         self._senders: dict[str, str] = {}  # narrative -> ``narrative_sender``
         # The currency each customer is billed in, where the master says (``billed_in``).
         self._currencies: dict[str, str] = {}
-        if "Currency" in customers:
-            for cid, cur in zip(customers["Customer ID"], customers["Currency"], strict=True):
-                if isinstance(cur, str) and cur.strip() and isinstance(cid, (str, int)):
-                    self._currencies[str(cid)] = cur.strip().upper()
         ids = customers["Customer ID"].astype("object")
-        names = customers["Name"] if "Name" in customers else pd.Series(None, index=customers.index)
-        accounts = (customers["IBAN / Bank Account"] if "IBAN / Bank Account" in customers
-                    else pd.Series(None, index=customers.index))
-        for cid, name, acc in zip(ids, names, accounts, strict=True):
+        none = pd.Series(None, index=customers.index)
+        names = customers.get("Name", none)
+        accounts = customers.get("IBAN / Bank Account", none)
+        currencies = customers.get("Currency", none)
+        for cid, name, acc, cur in zip(ids, names, accounts, currencies, strict=True):
             if cid is None or (isinstance(cid, float) and cid != cid):
                 continue
             cid = str(cid)
+            if isinstance(cur, str) and cur.strip():
+                self._currencies[cid] = cur.strip().upper()
             written = "" if name is None or name != name else str(name)
             if isinstance(acc, str):
                 for part in _ACCOUNT_LIST.split(acc):
