@@ -51,3 +51,15 @@ def test_a_closing_balance_that_does_not_tie_out_is_said(tmp_path, section):
         (150000.0, 165000.0, -3557.5)]
     assert any("does not tie out" in i.message and "165,000.00" in i.message
                for i in st.issues)
+
+
+def test_a_pending_lines_narrative_saying_closing_balance_stays_in_the_section(tmp_path):
+    # (a dated pending line whose narrative has the words, and one below it: both pending)
+    section = [["حركات معلقة"],
+               ["28/11/2026", "CLOSING BALANCE TRANSFER FROM DEPOSIT", "0.00", "4,025.00", None],
+               ["29/11/2026", "حوالة معلقة", "0.00", "1,000.00", None]]
+    st = read(tmp_path, "161,442.50", section)
+    assert st.lines["Amount"].tolist() == [11500.0, -57.5]
+    assert [i.cell for i in st.issues] == ["A9", "A10"]
+    assert [(b.opening, b.closing, b.difference) for b in st.balances] == [
+        (150000.0, 161442.5, 0.0)]

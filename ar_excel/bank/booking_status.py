@@ -66,6 +66,12 @@ _PENDING_TITLE = re.compile(
     r"قيد\s*(ال)?معالج[ةه]|تحت\s*(ال)?تحصيل)")
 
 
+def _opens_with_closing(row: list[Any]) -> bool:
+    """Whether a row's first cell with anything in it is a closing balance's label."""
+    first = next((c for c in row if not is_blank(c)), None)
+    return isinstance(first, str) and CLOSING_RE.match(" ".join(first.split())) is not None
+
+
 def pending_section(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
                     no_money: np.ndarray, date_cells: list[Any],
                     issue: Callable[[int, int, str, Any, str], None],
@@ -99,9 +105,10 @@ def pending_section(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         if lines[pos - 1] and pos + 1 < len(lines) and lines[pos + 1] and moves(pos + 1):
             continue
         # (The statement's closing balance printed under the section is no pending line: the
-        # section ends above it, and the balance is read as the statement's.)
-        end = next((k for k in range(pos + 1, len(main)) if main[k] and any(
-            isinstance(c, str) and CLOSING_RE.search(c) for c in data[k])), len(main))
+        # section ends above it, and the balance is read as the statement's. Such a row is
+        # undated and opens with its label; a pending line's narrative may say the words.)
+        end = next((k for k in range(pos + 1, len(main))
+                    if main[k] and not dated[k] and _opens_with_closing(data[k])), len(main))
         out[pos:end] = main[pos:end]
         named = (np.flatnonzero(lines[pos:end]) + pos).tolist()
         for line in named:
