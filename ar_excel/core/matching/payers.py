@@ -889,7 +889,7 @@ class PayerDirectory(NarrativeNames):
             needed = self._needed.get(c)
             one = needed is not None and len(needed[0]) == 1
             if sc > ONE_WORD_NAME and needed is not None and (
-                    one or not distinctive(list(self._tokens[c]))):
+                    one or not self._keys[c][1]):  # (no distinctive word: business words only)
                 if runs is None:
                     runs = [(tokens, self._read_as_words(tokens))
                             for tokens in map(name_tokens, self._name_runs(narrative))]
