@@ -455,6 +455,8 @@ _NOTES: list[tuple[re.Pattern[str], object]] = [(re.compile(p + "$"), t) for p, 
     (r"from the oldest line's running balance", "من الرصيد الجاري لأقدم سطر"),
     (r"from the newest line's running balance", "من الرصيد الجاري لأحدث سطر"),
     (r"not stated", "غير مذكور"),
+    (r"as stated by the bank; no opening balance stated, so no tie-out",
+     "كما أورده البنك؛ لم يُذكر رصيد افتتاحي، فلا مطابقة للرصيد"),
     (r"opening \+ credits - debits", "الافتتاحي + الإيداعات - المسحوبات"),
     (r"ties out", "متطابق"),
     (r"adds (.+): each currency below", lambda m: "يجمع " + m[1].replace(

@@ -333,6 +333,25 @@ def _opening_closing(lines: pd.DataFrame, stated: list[Any]
     return opening, closing, False, joined
 
 
+def _closing_stated_alone(lines: pd.DataFrame, balances: list[Any]) -> float | None:
+    """The closing balance of statements that state it without an opening one (OFX states
+    only LEDGERBAL; a camt.052 report or an export may give only its closing balance): the
+    last one stated of each account, where every statement of ``lines`` states one. The
+    figure the bank gives to compare with the cash account in the books, though with no
+    opening there is nothing to tie the lines out to. None where a statement states none."""
+    stated = [b for b in balances if _balance_value(b, "closing") is not None]
+    if not stated:
+        return None
+    named = {str(_balance_value(b, "statement")) for b in stated}
+    if "Statement" in lines and not set(lines["Statement"].dropna().astype(str)) <= named:
+        return None  # a statement of the lines states no closing: the sum would miss it
+    last: dict[tuple, float] = {}  # consecutive statements of one account: the last closes
+    for b in stated:
+        last[(_balance_value(b, "account"), _balance_value(b, "currency"))] = \
+            _balance_value(b, "closing")
+    return sum(last.values())
+
+
 def _running_ends(part: pd.DataFrame) -> tuple[float, float] | None:
     """One statement's opening (its oldest line's running balance less that line's amount)
     and closing (its newest line's running balance); None without running balances."""
@@ -376,10 +395,14 @@ def reconciliation_summary(lines: pd.DataFrame, matches: pd.DataFrame, unmatched
         if len(currencies) > 1 else "")
     row("Debits (money out, not AR)", -debits.sum(), int(len(debits)))
     row("Closing balance (computed)", computed, None, "opening + credits - debits")
-    row("Closing balance (statement)", closing, None,
+    closing_only = (_closing_stated_alone(lines, balances or [])
+                    if closing is None and len(currencies) <= 1 else None)
+    row("Closing balance (statement)", closing if closing_only is None else closing_only, None,
         "from the newest line's running balance" if running_closing
         else "as stated by the bank, else from the newest line's running balance" if joined
-        else "" if closing is not None else "not stated")
+        else "" if closing is not None
+        else "as stated by the bank; no opening balance stated, so no tie-out"
+        if closing_only is not None else "not stated")
     if computed is not None and closing is not None:
         diff = round(computed - closing, places)
         row("Difference", diff, None,
