@@ -46,3 +46,31 @@ def test_a_paid_column_the_receipts_account_for_says_nothing(tmp_path):
     # ف-4's 68,400 paid is the receipt of 18 November: nothing beyond the receipts
     assert _issues(tmp_path, "المسدد", ["0", "0", "0", "68,400"]) == []
     assert [c for _, c, _ in _issues(tmp_path, "المسدد", ["30,000", "0", "0", "68,400"])] == ["E2"]
+
+
+def test_a_paid_column_beside_a_balance_left_blank_is_read_row_by_row(tmp_path):
+    """The register keeps both المسدد and الرصيد, the balance left blank once an invoice is
+    settled (ف-3, ف-4). Aged without the Payments sheet, such a row is open for its amount
+    less its paid figure (``core.ledger.open_as_stated``), so ف-3's 45,600 paid is missing
+    from the receipts as ف-1's 30,000 is: 75,600.00, each at the cell saying it (the balance
+    F2, the paid figure E4). Before, the balance column alone was read and ف-3 went unsaid."""
+    rows = [["ف-1", "ع-001", "15/08/2026", "57,000", "30,000", "27,000"],
+            ["ف-2", "ع-001", "05/10/2026", "22,800", "0", "22,800"],
+            ["ف-3", "ع-002", "20/08/2026", "45,600", "45,600", None],
+            ["ف-4", "ع-002", "12/10/2026", "68,400", "68,400", None]]
+    path = save_sheets(tmp_path / "book.xlsx", {
+        "العملاء": CUSTOMERS, "تحصيلات نوفمبر": RECEIPTS,
+        "الفواتير": [["رقم الفاتورة", "كود العميل", "تاريخ الفاتورة", "قيمة الفاتورة",
+                      "المسدد", "الرصيد"], *rows]})
+    issues = [(i.sheet, i.cell, i.message) for i in read_book(path).issues]
+    message = ("2 invoice(s) the list shows paid for 75,600.00 more than the Payments rows "
+               "naming them add up to (F2, E4): with a Payments sheet the receipts are read "
+               "from it, not from the 'الرصيد' / 'المسدد' column, so that part is still "
+               "owed; record those receipts in Payments, or leave the Payments sheet out to "
+               "age the list by 'الرصيد' / 'المسدد'")
+    assert issues == [("الفواتير", "F2", message)]
+    assert arabic_message(message) == (
+        "2 فاتورة تُظهرها القائمة مسددة بمبلغ 75,600.00 أكثر مما تبلغه التحصيلات المسجلة لها "
+        "في ورقة التحصيلات (F2, E4): مع وجود ورقة التحصيلات تُقرأ التحصيلات منها لا من عمود "
+        "'الرصيد' / 'المسدد'، فيبقى هذا الجزء مستحقاً؛ سجّل هذه التحصيلات في ورقة التحصيلات، أو "
+        "احذف ورقة التحصيلات لتُحسب أعمار الديون من عمود 'الرصيد' / 'المسدد'")

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.matching.normalize import alnum_key, fold_text
+from ar_excel.core.paid_as_stated import paid_as_stated
 
 PAID_IN_THE_LIST = " (paid in the invoice list)"  # after the invoice's number: the receipt's ID
 # The same in an Arabic workbook. Put in only where the tabs are worded (``io.reasons_ar``):
@@ -36,19 +37,6 @@ PAID_IN_THE_LIST_AR = " (مسدد في قائمة الفواتير)"
 _CHUNK = re.compile(r"[A-Z0-9]+(?:[-/._#:][A-Z0-9]+)*")
 _SEPARATORS = str.maketrans("", "", "-/._#:")
 _TEXTS = ("Description", "Reference")
-
-
-def _paid_parts(invoices: pd.DataFrame) -> pd.Series:
-    """Each invoice's part the list says is paid: its Amount less its Balance, else its Paid
-    Amount (0 where it says neither)."""
-    amount = invoices["Amount"].astype("float64")
-    paid = pd.Series(0.0, index=invoices.index)
-    if "Paid Amount" in invoices:
-        paid = invoices["Paid Amount"].astype("float64").abs().fillna(0.0)
-    if "Balance" in invoices:
-        balance = invoices["Balance"].astype("float64")
-        paid = (amount - balance.clip(lower=0.0)).where(balance.notna(), paid)
-    return paid.clip(lower=0.0, upper=amount.clip(lower=0.0)).round(6)
 
 
 def _named(lines: pd.DataFrame) -> list[set[str]]:
@@ -95,7 +83,7 @@ def paid_in_the_list(invoices: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFram
 
 
 def _paid_parts_named(invoices: pd.DataFrame, lines: pd.DataFrame) -> pd.DataFrame | None:
-    paid = _paid_parts(invoices)
+    paid = paid_as_stated(invoices)
     amount = invoices["Amount"].astype("float64")
     settled = (paid > 0) & (amount > 0) & ((amount - paid).round(6) != paid)
     if not settled.any():
