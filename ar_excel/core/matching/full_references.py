@@ -28,7 +28,7 @@ from ar_excel.core.matching.booking import MATCHED, Allocation
 from ar_excel.core.matching.invoice_ledger import VECTOR_FROM
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
-from ar_excel.core.matching.names import name_tokens
+from ar_excel.core.matching.names import distinctive, name_tokens
 from ar_excel.core.matching.normalize import (
     fold_text,
     one_digit_variants,
@@ -603,6 +603,19 @@ class FullReferences:
             return False
         return bool(self._withholding_readings(f, [q]))
 
+    def _close_to_named(self, cust: str, text: str) -> bool:
+        """Whether a printed name, another customer's in full, may still be ``cust``'s: it
+        shares a distinctive word with it (or, for a name of business words only, any word).
+        A trade word both names carry (FOODS, الغذائية) says the two trade alike, not that one
+        is the other: مجموعة الرواد للصناعات الغذائية is El Rowad Foods', not شركة الزهراء
+        للمواد الغذائية's."""
+        own, printed = distinctive(list(self.payers.name_words(cust))), \
+            distinctive(name_tokens(text))
+        if not own or not printed:
+            return self.payers.shares_words(cust, text)
+        # (A short distinctive word written alike, EL WFAA and الوفاء, is shared as well.)
+        return not set(own).isdisjoint(printed) or self.payers.shares_distinctive(cust, text)
+
     def _sure_payer(self, f: LineFacts, named: set[str]) -> str | None:
         """The line's payer known by account, or for sure by a name that cannot be any of the
         ``named`` customers' (a look-alike name, or one in another script, proves nothing);
@@ -625,5 +638,5 @@ class FullReferences:
         if p.score >= EXACT_NAME:
             # A customer's name in full, not close to the named customer's in any script (a
             # transliteration of it).
-            return None if any(self.payers.shares_words(c, text) for c in named) else p.customer
+            return None if any(self._close_to_named(c, text) for c in named) else p.customer
         return None if any(self.payers.name_fits(c, text) for c in named) else p.customer
