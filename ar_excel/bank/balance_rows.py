@@ -73,6 +73,24 @@ CLOSING_RE = re.compile(r"(?i)(closing|ending|end|final|neuer|schluss|clôture|c
                          r"(?<!alter )(?<!anfangs)(?<!alter)\bkontostand\b|" + TO_PAGE_AFTER)
 
 
+# the account's balance now, named neither opening nor closing ("Current Balance", "Ledger
+# Balance": the booked balance after the newest line, as "الرصيد الحالي" in CLOSING_RE): the
+# statement's closing balance where a row says nothing else (a narrative may open so:
+# "CURRENT BALANCE TRANSFER FROM DEPOSIT"). Not in CLOSING_RE: above the table a stated
+# closing balance comes first, and an unnamed "Current balance" there is ``current_balance``'s.
+BALANCE_NOW = re.compile(r"(?i)^\s*(?:(?:current|ledger|book(?:ed)?)\s+(?:ledger\s+)?balance|"
+                         r"aktueller\s+(?:saldo|kontostand)|solde\s+(?:actuel|comptable))\b")
+
+
+# a balance other than the booked one ("Available Balance", "Closing Available Balance",
+# "Cleared balance", "الرصيد المتاح"): it moves with holds and cheques not yet cleared, so it
+# is neither a line nor the closing balance the lines tie out to
+OTHER_BALANCE = re.compile(
+    r"(?i)^\s*(?:(?:opening|closing|current|ending|today'?s)\s+)?(?:available|avail\.?|cleared|"
+    r"uncleared|blocked|held|collected|uncollected|float)\s+(?:ledger\s+)?balance\b|"
+    r"^\s*(?:ال)?رصيد\s*(?:ال)?(?:متاح|محجوز|فعلي\s*(?:ال)?متاح)")
+
+
 # a balance carried over ("رصيد مرحل", "الرصيد المرحل"), to or from another period by where
 # it stands
 _CARRIED = re.compile(r"(?:ال)?رصيد\s*(?:ال)?مرحل")
@@ -192,6 +210,8 @@ def starts_with_total(cells: list[Any]) -> np.ndarray:
             text = texts[k]  # a short cell naming a balance: "Opening Balance", "BALANCE B/F"
             hits[k] |= len(text) <= 60 and bool(OPENING_RE.search(text)
                                                 or CLOSING_RE.search(text)
+                                                or BALANCE_NOW.match(text)
+                                                or OTHER_BALANCE.match(text)
                                                 or BALANCE_ON_A_DATE.match(text))
     return hits
 
@@ -221,8 +241,29 @@ def _only_a_balance_label(row: list[Any], cols: dict[str, int]) -> bool:
                                          "Balance", "_sign") if c in cols}
     label = " ".join(str(c) for i, c in enumerate(row)
                      if isinstance(c, str) and c.strip() and i not in money_and_dates)
-    rest = CLOSING_RE.sub(" ", OPENING_RE.sub(" ", DATES_IN_TEXT.sub(" ", label)))
+    return _says_only(label, OPENING_RE, CLOSING_RE, BALANCE_NOW)
+
+
+def _says_only(label: str, *patterns: re.Pattern[str]) -> bool:
+    """Whether ``label`` says nothing but what ``patterns`` match, maybe a date and filler
+    words ('as of', 'the period')."""
+    rest = DATES_IN_TEXT.sub(" ", label).strip()
+    for pattern in patterns:
+        rest = pattern.sub(" ", rest).strip()
     return not re.search(r"[^\W\d_]", _LABEL_FILLER.sub(" ", rest))
+
+
+def a_balance_not_booked(row: list[Any], cols: dict[str, int]) -> str | None:
+    """The label of a row that states only a balance other than the booked one ("Available
+    Balance", maybe 'as at <date>'), else None."""
+    label = _label(row, cols)
+    return label if OTHER_BALANCE.match(label) and _says_only(label, OTHER_BALANCE) else None
+
+
+def opens_with_a_closing_label(text: str) -> bool:
+    """Whether ``text`` opens with a closing balance's label ("Closing balance", "الرصيد
+    الختامي", "Current Balance")."""
+    return bool(CLOSING_RE.match(text) or BALANCE_NOW.match(text))
 
 
 def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
@@ -246,6 +287,9 @@ def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
         # "رصيد مرحل" says only that the balance was carried over: above the lines, from
         # the month before (brought forward), below them to the next
         is_open, is_close = True, False
+    if not (is_open or is_close) and BALANCE_NOW.match(_label(row, cols)) and (
+            _only_a_balance_label(row, cols)):
+        is_close = True  # "Current Balance": the balance after the newest line
     on_a_date = not (is_open or is_close) and bool(end or page_break) and bool(
         BALANCE_ON_A_DATE.match(_label(row, cols)))
     if on_a_date:  # between pages: the balance so far, checked as a carried-forward one

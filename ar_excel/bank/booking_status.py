@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from ar_excel.bank.balance_rows import CLOSING_RE
+from ar_excel.bank.balance_rows import opens_with_a_closing_label
 from ar_excel.bank.cells import (
     per_value,
 )
@@ -69,7 +69,7 @@ _PENDING_TITLE = re.compile(
 def _opens_with_closing(row: list[Any]) -> bool:
     """Whether a row's first cell with anything in it is a closing balance's label."""
     first = next((c for c in row if not is_blank(c)), None)
-    return isinstance(first, str) and CLOSING_RE.match(" ".join(first.split())) is not None
+    return isinstance(first, str) and opens_with_a_closing_label(" ".join(first.split()))
 
 
 def pending_section(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,

@@ -26,6 +26,7 @@ from ar_excel.bank.balance_rows import (
     DATES_IN_TEXT,
     TOTAL_LABEL,
     TOTAL_RE,
+    a_balance_not_booked,
     read_balance_row,
     starts_with_total,
 )
@@ -54,6 +55,9 @@ class Screened:
     page_numbers: list[tuple[int, str]] = field(default_factory=list)  # pos, "Page 2 of 5"
     # a row with only a balance under a label that names no known one: pos, label, balance
     unnamed_balances: list[tuple[int, str, Any]] = field(default_factory=list)
+    # a dated row stating only a balance other than the booked one ("Available Balance"):
+    # pos, the column of its figure ("Credit"), its label and figure
+    other_balances: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 # what a portal prints in place of lines for a period without any
@@ -176,6 +180,16 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
                 out.page_balances.append((pos, *stated, label or texts))
             elif stated[0] == "closing":
                 out.closing_at = pos
+            continue
+        if dated[pos] and not no_money[pos] and (other := a_balance_not_booked(row, cols)) \
+                and not moves_the_balance(data, pos, cols, decimal, from_the_line_above=True):
+            # "30/11/2026 | Available Balance | | 60,000.00": its figure under Credit is no
+            # money received, nor the booked balance the lines tie out to
+            out.not_lines[pos] = True
+            canon = next(c for c in ("Amount", "Credit", "Debit")
+                         if c in cols and not is_blank(cell_at(row, cols[c])))
+            out.other_balances.append(
+                (pos, canon, f"{other} {cell_text(cell_at(row, cols[canon])).strip()}"))
             continue
         if no_money[pos] and not dated[pos]:
             code = labelled_currency(row, texts)

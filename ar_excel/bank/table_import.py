@@ -631,6 +631,9 @@ def _rows_that_are_no_lines_checked(read: _Reading, kinds: _RowKinds, live: np.n
         report(pos, 0, "Balance", figure, f"row with a balance ({figure}) but no date and no "
                f"amount, under '{label}', which names no opening or closing balance: not a "
                "transaction and not read as the statement's balance; left out")
+    for pos, canon, said in screened.other_balances:
+        report(pos, 0, canon, said, f"row stating a balance other than the booked one "
+               f"('{said}'): not a transaction, nor the statement's closing balance; left out")
     if screened.page_numbers:
         pos, page = screened.page_numbers[0]
         named = ", ".join(str(numbers[p]) for p, _ in screened.page_numbers[:10])

@@ -303,6 +303,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
         (r"^row under the closing balance \('(.*)'\): not a transaction, nor words of the line "
          r"above it; left out$",
          "صف تحت الرصيد الختامي ('{0}'): ليس حركة ولا تكملة لبيان السطر الذي فوقه؛ استُبعد"),
+        (r"^row stating a balance other than the booked one \('(.*)'\): not a transaction, "
+         r"nor the statement's closing balance; left out$",
+         "صف يذكر رصيداً غير الرصيد المقيد ('{0}'): ليس حركة، ولا هو الرصيد الختامي للكشف؛ "
+         "استُبعد"),
         (r"^summary row without a date \('(.*)'\): not a transaction; left out$",
          "صف ملخص بلا تاريخ ('{0}'): ليس معاملة؛ استُبعد"),
         (r"^running balance (\S+) does not follow from the balance (\S+) of row (\d+) and this "
