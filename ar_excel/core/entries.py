@@ -30,9 +30,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.debit_types import DEBIT_TYPES, DYNAMICS_365_TYPES, SIGNED_TYPES
 from ar_excel.core.money import DEFAULT_DECIMALS, decimals_of
 from ar_excel.model import ROW
 from ar_excel.names import match_key
+from ar_excel.parsing import is_blank
 from ar_excel.schema import NARRATION_HEADERS, OPENING
 
 # Not "Credit" alone: a sale type column says Cash / Credit for a sale on credit terms.
@@ -210,18 +212,27 @@ OUTSIDE_RECEIVABLE_TYPES = _DEPOSIT_TYPES | SALES_ORDER_TYPES | frozenset(
                            "أمر بيع", "امر بيع"))
 
 
-def outside_receivable(invoices: pd.DataFrame, billed: frozenset[str] = frozenset()
-                       ) -> pd.Index:
+def _orders_billed(kinds: object) -> frozenset[str]:
+    """The order types a list posts to the receivable: beside no invoice type but Dynamics
+    365's own, the list's 'Sales order' is its invoices' (D365's ledger type of an invoice
+    posted from an order), not an order unbilled."""
+    said = {match_key(v) for v in kinds if isinstance(v, str)}
+    return (SALES_ORDER_TYPES if said and not said & (DEBIT_TYPES - DYNAMICS_365_TYPES)
+            else frozenset())
+
+
+def outside_receivable(invoices: pd.DataFrame) -> pd.Index:
     """The rows of an invoice list whose document type never touches the receivable
-    (``OUTSIDE_RECEIVABLE_TYPES``, but those of ``billed``: match keys of types the list
-    posts to the receivable) counted as 0 (in place), as a cash sale is: read as an
-    invoice, a QuickBooks Deposit of 750.00 was 750.00 owed; read as a refund paid out, a
-    Refund Receipt was a debit of the account. Returns their index."""
+    (``OUTSIDE_RECEIVABLE_TYPES``, but a sales order the list bills: ``_orders_billed``)
+    counted as 0 (in place), as a cash sale is: read as an invoice, a QuickBooks Deposit of
+    750.00 was 750.00 owed; read as a refund paid out, a Refund Receipt was a debit of the
+    account. Returns their index."""
     column = type_column(invoices)
     if column is None:
         return invoices.index[:0]
-    kinds = [v for v in pd.unique(invoices[column])
-             if isinstance(v, str) and match_key(v) in OUTSIDE_RECEIVABLE_TYPES - billed]
+    kinds = pd.unique(invoices[column])
+    outside_types = OUTSIDE_RECEIVABLE_TYPES - _orders_billed(kinds)
+    kinds = [v for v in kinds if isinstance(v, str) and match_key(v) in outside_types]
     outside = invoices[column].isin(kinds).to_numpy(bool, copy=True)
     if outside.any() and "Amount" in invoices:
         # A Deposit written as a credit (a hand-kept signed list's 'Deposit -2,000': the
@@ -262,6 +273,27 @@ def _eta_types(kinds: object) -> bool:
     """A type column of Egypt's e-invoice document types alone (I, C, D), one letter each."""
     said = {match_key(v) for v in kinds if isinstance(v, str) and v.strip()}
     return bool(said) and said <= ETA_TYPES and "c" in said
+
+
+def unknown_types(invoices: pd.DataFrame, column: str) -> dict[str, pd.Index]:
+    """The values of the type column ``column`` that are no type read (an invoice, a credit
+    note, a receipt ...: "XYZ", a typo), each as written (stripped) with its rows, in the
+    order they first appear; none where it names no type read at all (then it is some
+    other column: "Goods" / "Services")."""
+    known = (DEBIT_TYPES | SIGNED_TYPES | CREDIT_TYPES | RECEIPT_TYPES | REFUND_TYPES
+             | CASH_SALE_TYPES | OUTSIDE_RECEIVABLE_TYPES)
+    kinds = pd.unique(invoices[column].dropna())
+    if _eta_types(kinds):
+        known = known | ETA_TYPES
+    known = known | {match_key(k) for k in prepayment_kinds(kinds) + earned_discount_kinds(kinds)
+                     + sage_300_kinds(kinds, {SAGE_300_INTEREST, SAGE_300_ADJUSTMENT,
+                                              SAGE_300_REFUND})}
+    texts = invoices[column].map(lambda v: None if is_blank(v) else str(v).strip())
+    said = pd.unique(texts.dropna())
+    unknown = [t for t in said if match_key(t) not in known]
+    if len(unknown) == len(said):
+        return {}
+    return {t: texts.index[(texts == t).to_numpy(bool)] for t in unknown}
 
 
 def credits_as_negative(invoices: pd.DataFrame) -> pd.Index:

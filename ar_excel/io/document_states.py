@@ -54,17 +54,10 @@ def _drafts(invoices: Table) -> tuple[str, pd.Index] | None:
     return None
 
 
-def draft_rows(invoices: Table) -> pd.Index:
-    """The rows of the draft documents (Odoo's drafts have no number or date until posted:
-    the reader's 'required but blank' at their cells says nothing the draft issue does not)."""
-    found = _drafts(invoices)
-    return found[1] if found is not None else pd.Index([])
-
-
-def drafts_not_posted(invoices: Table) -> list[Issue]:
-    """Count the draft documents as 0 (see the module docstring); the Input Issue saying so."""
+def drafts_not_posted(invoices: Table, found: tuple[str, pd.Index] | None) -> list[Issue]:
+    """Count the draft documents (``found``: ``_drafts``) as 0 (see the module docstring);
+    the Input Issue saying so."""
     frame = invoices.frame
-    found = _drafts(invoices)
     if found is not None:
         column, rows = found
         for name in _AMOUNTS:
@@ -141,8 +134,12 @@ def refused_by_the_portal(invoices: Table) -> list[Issue]:
                            f"as 0 ({cells_named(cells)})")]
 
 
-def states_as_meant(invoices: Table) -> list[Issue]:
-    """The rules above, drafts first (a draft reversal is no credit either)."""
-    return [*drafts_not_posted(invoices), *refused_by_the_portal(invoices),
-            *reversals_as_credits(invoices)]
+def states_as_meant(invoices: Table) -> tuple[list[Issue], pd.Index]:
+    """The rules above, drafts first (a draft reversal is no credit either): the Input
+    Issues, and the drafts' rows (Odoo's drafts have no number or date until posted: the
+    reader's 'required but blank' at their cells says nothing the draft issue does not)."""
+    found = _drafts(invoices)
+    issues = [*drafts_not_posted(invoices, found), *refused_by_the_portal(invoices),
+              *reversals_as_credits(invoices)]
+    return issues, found[1] if found is not None else pd.Index([])
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ar_excel.core.money import amount_in_units
 from ar_excel.io.cells_named import cells_named
-from ar_excel.io.document_states import draft_rows, states_as_meant
+from ar_excel.io.document_states import states_as_meant
 from ar_excel.io.line_items import one_row_per_invoice
 from ar_excel.model import ROW, Book, Issue, Table
 from ar_excel.names import match_key
@@ -47,9 +47,10 @@ def entries_as_meant(book: Book) -> None:
         _sides_as_signs(invoices, typed_credits)
         _receipts_need_no_number(book, invoices)
         book.issues.extend(_credits_shown_by_balance(invoices))
-        book.issues.extend(states_as_meant(invoices))  # drafts; reversals numbered RINV/
+        said, drafts = states_as_meant(invoices)  # drafts; reversals numbered RINV/
+        book.issues.extend(said)
         book.withdraw_blank_rows({(invoices.sheet_at(i), str(invoices.frame.at[i, ROW]))
-                                  for i in draft_rows(invoices)})  # (undated till posted)
+                                  for i in drafts})  # (undated till posted)
         void = cancelled_invoices(invoices.frame)
         if len(void):
             column = cancelled_column(invoices.frame)
@@ -119,20 +120,14 @@ def _cash_sales(invoices: Table) -> list[Issue]:
 def _outside_receivable(book: Book, invoices: Table) -> None:
     """Counts the rows typed as documents that never touch the receivable 0
     (``entries.outside_receivable``: QuickBooks' Deposit and Refund Receipt, an estimate, a
-    sales order); one Input Issue names their rows, and a blank number on them is no issue
-    (a bank deposit has none)."""
-    from ar_excel.core.entries import SALES_ORDER_TYPES, outside_receivable, type_column
+    sales order not billed); one Input Issue names their rows, and a blank number on them is
+    no issue (a bank deposit has none)."""
+    from ar_excel.core.entries import outside_receivable, type_column
 
-    column = type_column(invoices.frame)
-    said = set() if column is None else {match_key(v) for v in invoices.frame[column].dropna()
-                                         if isinstance(v, str)}
-    # beside no invoice type but Dynamics 365's own, the list's 'Sales order' is its
-    # invoices' (D365's ledger type of an invoice posted from an order), not an order unbilled
-    billed = (SALES_ORDER_TYPES if said and not said & (DEBIT_TYPES - DYNAMICS_365_TYPES)
-              else frozenset())
-    rows = outside_receivable(invoices.frame, billed)
+    rows = outside_receivable(invoices.frame)
     if not len(rows):
         return
+    column = type_column(invoices.frame)
     if "Invoice No" in invoices.letters:
         book.withdraw_blanks({(invoices.sheet_at(i), invoices.cell(i, "Invoice No"))
                               for i in rows if is_blank(invoices.frame.at[i, "Invoice No"])})
@@ -362,87 +357,20 @@ def _paid_words(book: Book, invoices: Table) -> None:
          and i.column == invoices.headers["Paid Amount"]) or (i.sheet, i.cell) in others)]
 
 
-# Dynamics 365 Finance's ledger types of a customer's transactions that bill it (beside its
-# 'Sales order': ``_outside_receivable``): an invoice without an order, an interest note.
-DYNAMICS_365_NAMES = ("Free Text Invoice", "Free Text Invoices", "Interest", "Interest Note")
-DYNAMICS_365_TYPES = frozenset(match_key(w) for w in DYNAMICS_365_NAMES)
-# Document types that are invoices (or charges: a debit memo, a finance charge), as ERPs and
-# clerks write them; with the credit and receipt types (``core.entries``), the types read.
-DEBIT_TYPES = frozenset(match_key(w) for w in (
-    "Invoice", "Invoices", "INV", "IN", "Sales Invoice", "Tax Invoice", "Sale", "Sales",
-    "Customer Invoice", "Debit Memo", "Debit Memos", "Debit Note", "DM", "DN", "Opening Balance",
-    "Opening", "OB", "Finance Charge", "Finance Charges", "Service", "Warranty", "Bill",
-    # Dynamics GP (SLS sales, DR debit memo, FIN, SVC, WRN, and its SmartList's names),
-    # Sage 50 (SI), Odoo (out_invoice), SAP (RV billing, DR invoice)
-    "SLS", "DR", "FIN", "SVC", "WRN", "Sales / Invoices", "Service / Repairs", "SI",
-    "out_invoice", "RV",
-    "Statement Charge", "Statement Charges",  # QuickBooks Desktop's charge to the account
-    *DYNAMICS_365_NAMES,
-    "F2", "F1", "L2",  # SAP's billing types (VBRK-FKART): invoice, order invoice, debit memo
-    "388", "383",  # ZATCA's / UN/CEFACT invoice type codes: tax invoice, debit note
-    "Simplified Tax Invoice", "Simplified Invoice", "Standard Tax Invoice",
-    # a POS's or a clerk's short form of the simplified (B2C) invoice; its notes are named in
-    # full ("Simplified Credit Note"), so the word alone is the invoice
-    "Simplified", "مبسطة",
-    "Simplified Debit Note", "Standard Debit Note", "فاتورة ضريبية مبسطة", "فاتورة مبسطة",
-    "إشعار مدين مبسط", "اشعار مدين مبسط",
-    # Oracle Receivables' seeded transaction types (classes INV, DM; a chargeback is a debit)
-    "Standard Invoice", "Standard", "Chargeback",
-    # a sale's terms (Cash / Credit) in the type column: a sale either way
-    "Credit", "Credit Sale", "آجل", "اجل", "بيع آجل",
-    "فاتورة", "فاتورة مبيعات", "فاتورة ضريبية", "فاتورة بيع", "مبيعات", "إشعار مدين",
-    "اشعار مدين", "رصيد افتتاحي", "رصيد أول المدة"))
-# Types whose amounts carry their own sign: SAP's customer document (DA), clearing (AB) and
-# G/L posting (SA), a journal entry or adjustment.
-SIGNED_TYPES = frozenset(match_key(w) for w in (
-    "DA", "AB", "SA", "Journal Entry", "Journal", "JE", "JV", "Adjustment", "ADJ", "قيد",
-    "قيد يومية", "تسوية"))
-# (Sage 300's IT, AD and RF are read beside its other documents: ``sage_300_kinds``)
 
 
 def _unknown_types(invoices: Table) -> list[Issue]:
-    """A document type column's values that are no type read (an invoice, a credit note, a
-    receipt: "XYZ", a typo) beside ones that are: one Input Issue per such type, at its first
-    cell, saying how many rows carry it; their amounts are read as written (a positive one as
-    an invoice). A column naming no type read at all is some other column."""
-    from ar_excel.core.entries import (
-        CASH_SALE_TYPES,
-        CREDIT_TYPES,
-        ETA_TYPES,
-        OUTSIDE_RECEIVABLE_TYPES,
-        RECEIPT_TYPES,
-        REFUND_TYPES,
-        SAGE_300_ADJUSTMENT,
-        SAGE_300_INTEREST,
-        SAGE_300_REFUND,
-        _eta_types,
-        earned_discount_kinds,
-        prepayment_kinds,
-        sage_300_kinds,
-        type_column,
-    )
+    """A document type column's values that are no type read (``entries.unknown_types``):
+    one Input Issue per such type, at its first cell, saying how many rows carry it; their
+    amounts are read as written (a positive one as an invoice)."""
+    from ar_excel.core.entries import type_column, unknown_types
 
-    frame = invoices.frame
-    column = type_column(frame)
+    column = type_column(invoices.frame)
     if column is None:
         return []
-    known = (DEBIT_TYPES | SIGNED_TYPES | CREDIT_TYPES | RECEIPT_TYPES | REFUND_TYPES
-             | CASH_SALE_TYPES | OUTSIDE_RECEIVABLE_TYPES)
-    kinds = pd.unique(frame[column].dropna())
-    if _eta_types(kinds):
-        known = known | ETA_TYPES
-    known = known | {match_key(k) for k in prepayment_kinds(kinds) + earned_discount_kinds(kinds)
-                     + sage_300_kinds(kinds, {SAGE_300_INTEREST, SAGE_300_ADJUSTMENT,
-                                              SAGE_300_REFUND})}
-    texts = frame[column].map(lambda v: None if is_blank(v) else str(v).strip())
-    said = pd.unique(texts.dropna())
-    unknown = [t for t in said if match_key(t) not in known]
-    if len(unknown) == len(said):
-        return []  # no type of documents at all ("Goods" / "Services"): another column
     issues = []
     header = invoices.headers.get(column, column)
-    for text in unknown:
-        at = texts.index[(texts == text).to_numpy(bool)]
+    for text, at in unknown_types(invoices.frame, column).items():
         cells = [invoices.cell(i, column) for i in at]
         issues.append(invoices.issue(
             at[0], column, f"{header} '{text}' is no document type ar_excel reads (an "
