@@ -54,3 +54,19 @@ def test_finance_charges_are_due_the_day_they_are_charged(tmp_path):
                 ["FC-12", "C1", "Finance Charge", "2026-11-15", "2026-11-15", 180],
                 ["FIN-7", "C1", "FIN", "2026-11-16", "2026-11-16", 95]]
     assert _due_findings(tmp_path, {"Customers": customers, "Invoices": invoices}) == []
+
+
+def test_an_interest_notes_type_is_a_type_read(tmp_path):
+    """'Interest Notes' (the plural, as 'Free Text Invoices' is written) is an interest
+    charge to the due-date check, so it is a document type read: before, the same list also
+    said "Type 'Interest Notes' is no document type ar_excel reads" at D3."""
+    customers = [["Customer ID", "Name", "Currency", "Payment Terms"],
+                 ["C1", "Gulf Marine Supplies", "AED", 30]]
+    invoices = [["Invoice No", "Customer ID", "Invoice Date", "Type", "Due Date", "Amount"],
+                ["1041", "C1", "2026-10-01", "Invoice", "2026-10-31", 12000],
+                ["IN-12", "C1", "2026-11-15", "Interest Notes", "2026-11-15", 180]]
+    sheets = {"Customers": customers, "Invoices": invoices}
+    assert _due_findings(tmp_path, sheets) == []
+    book = read_book(save_sheets(tmp_path / "b.xlsx", sheets))
+    assert [(i.cell, i.message) for i in book.issues if "document type" in i.message] == []
+    assert book.invoices["Amount"].tolist() == [12000.0, 180.0]

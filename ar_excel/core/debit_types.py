@@ -10,17 +10,24 @@ from __future__ import annotations
 
 from ar_excel.names import match_key
 
+# Document types charging interest on what was paid late (Dynamics 365's interest note,
+# QuickBooks' and Dynamics GP's finance charge): invoices due when charged, under no sale's
+# terms (``billing.terms``).
+INTEREST_NAMES = ("Interest", "Interest Note", "Interest Notes", "Finance Charge",
+                  "Finance Charges", "FIN")
+INTEREST_TYPES = frozenset(match_key(w) for w in INTEREST_NAMES)
 # Dynamics 365 Finance's ledger types of a customer's transactions that bill it (beside its
 # 'Sales order': ``entries.outside_receivable``): an invoice without an order, an interest
 # note.
-DYNAMICS_365_NAMES = ("Free Text Invoice", "Free Text Invoices", "Interest", "Interest Note")
+DYNAMICS_365_NAMES = ("Free Text Invoice", "Free Text Invoices", "Interest", "Interest Note",
+                      "Interest Notes")
 DYNAMICS_365_TYPES = frozenset(match_key(w) for w in DYNAMICS_365_NAMES)
 # Document types that are invoices (or charges: a debit memo, a finance charge), as ERPs and
 # clerks write them; with the credit and receipt types (``core.entries``), the types read.
 DEBIT_TYPES = frozenset(match_key(w) for w in (
     "Invoice", "Invoices", "INV", "IN", "Sales Invoice", "Tax Invoice", "Sale", "Sales",
     "Customer Invoice", "Debit Memo", "Debit Memos", "Debit Note", "DM", "DN", "Opening Balance",
-    "Opening", "OB", "Finance Charge", "Finance Charges", "Service", "Warranty", "Bill",
+    "Opening", "OB", *INTEREST_NAMES, "Service", "Warranty", "Bill",
     # Dynamics GP (SLS sales, DR debit memo, FIN, SVC, WRN, and its SmartList's names),
     # Sage 50 (SI), Odoo (out_invoice), SAP (RV billing, DR invoice)
     "SLS", "DR", "FIN", "SVC", "WRN", "Sales / Invoices", "Service / Repairs", "SI",

@@ -42,15 +42,11 @@ from ar_excel.core.billing.codes import ERROR, WARNING
 from ar_excel.core.billing.context import KEY, BillingBook
 from ar_excel.core.billing.findings import dates, empty, findings, signed
 from ar_excel.core.billing.retention import retention_invoices
+from ar_excel.core.debit_types import INTEREST_TYPES
 from ar_excel.core.entries import SAGE_300_INTEREST, sage_300_kinds, type_column
 from ar_excel.core.ledger import due_dates, terms_from_month_end
 from ar_excel.model import ROW
 from ar_excel.names import match_key
-
-# Document types charging interest on what was paid late (Dynamics 365's interest note,
-# QuickBooks' and Dynamics GP's finance charge): due when charged, under no sale's terms.
-_INTEREST_TYPES = frozenset(match_key(w) for w in (
-    "Interest", "Interest Note", "Interest Notes", "Finance Charge", "Finance Charges", "FIN"))
 
 
 def _month_end_readings(inv: pd.DataFrame, days: pd.Series, month_end: pd.Series,
@@ -119,7 +115,7 @@ def _interest_charges(inv: pd.DataFrame) -> pd.Series:
     if column is None:
         return pd.Series(False, index=inv.index)
     kinds = pd.unique(inv[column].dropna())
-    interest = {v for v in kinds if isinstance(v, str) and match_key(v) in _INTEREST_TYPES}
+    interest = {v for v in kinds if isinstance(v, str) and match_key(v) in INTEREST_TYPES}
     interest.update(sage_300_kinds(kinds, {SAGE_300_INTEREST}))
     return inv[column].isin(interest)
 
