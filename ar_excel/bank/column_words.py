@@ -534,7 +534,7 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
             layout.parts.append(idx)
             used.add(idx)
             continue
-        if canon == "Balance" and _one_figure(data, idx):
+        if canon == "Balance" and _one_figure(values, idx, header):
             continue  # HSBCnet's "Closing ledger balance" on every line: the account's, not a line's
         if canon and _values_read_as(values, idx, canon, header):
             layout.columns[canon] = idx
@@ -882,13 +882,16 @@ def _started_date_fallback(data: list[list[Any]], layout: Layout, used: set[int]
             return
 
 
-def _one_figure(data: list[list[Any]], idx: int) -> bool:
+def _one_figure(rows: list[list[Any]], idx: int, header: str) -> bool:
     """Whether a column repeats one value on every line of a statement of several (a
-    balance of the account as of the export printed beside each line)."""
-    values = {str(r[idx]).strip() for r in data[:SAMPLE_ROWS] if idx < len(r)
-              and not is_blank(r[idx])}
-    lines = sum(1 for r in data[:SAMPLE_ROWS] if idx < len(r) and not is_blank(r[idx]))
-    return lines >= 2 and len(values) == 1
+    balance of the account as of the export printed beside each line). ``rows``: those
+    ``_values_read_as`` reads (no page number, no page heading printed again); the header
+    printed again on a later page is none of the column's values either, as there."""
+    again = fold_key(header)
+    figures = [str(r[idx]).strip() for r in rows[:SAMPLE_ROWS] if idx < len(r)
+               and not is_blank(r[idx]) and not (isinstance(r[idx], str)
+                                                 and fold_key(r[idx]) == again)]
+    return len(figures) >= 2 and len(set(figures)) == 1
 
 
 def _ledger_balance_over_available(data: list[list[Any]], layout: Layout, used: set[int]
