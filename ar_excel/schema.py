@@ -391,6 +391,10 @@ INVOICES = SheetSchema(
                                        # a Gulf sales register's Received beside its Balance
                                        "Received", "Total Received",
                                        "Paid to Date")),  # SAP Business One's PaidToDate
+        # the day a hand-kept register's invoice was paid, beside its Paid Amount or Balance
+        # (``io.paid_dates``: read as the receipt's date, so an earlier as-of date shows it owed)
+        Field("Paid Date", "date", ("Date Paid", "Paid On", "Payment Received Date",
+                                    "تاريخ السداد", "تاريخ الدفع")),
         Field("Balance", "money", ("Open Amount", "Outstanding", "Balance Due",
                                    "Outstanding Amount", "Remaining", "Open Balance", "الرصيد",
                                    "المتبقي", "الرصيد المستحق", "المبلغ المتبقي",

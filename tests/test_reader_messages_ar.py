@@ -540,6 +540,18 @@ def reader_messages(tmp_path: Path) -> list[str]:
             "Payments": [["Payment ID", "Customer ID", "Date", "Amount", "Currency"],
                          ["R-1", "C1", datetime(2026, 10, 5), 100, None if policy else "EGP"]],
             **({"Policy": [["Key", "Value"], *policy]} if policy else {})}))
+    for name, rows in (  # a register's Paid Date beside its Paid Amount (io.paid_dates)
+            ("paid_dates.xlsx", [["I-1", 100, 100, datetime(2026, 10, 9)], ["I-2", 50, None, None]]),
+            ("paid_undated.xlsx", [["I-1", 100, 100, None], ["I-2", 50, None, datetime(2026, 11, 9)]]),
+            ("paid_no_date.xlsx", [["I-1", 100, 100, None], ["I-2", 50, 50, datetime(2026, 11, 9)]]),
+            ("paid_unpaid_date.xlsx", [["I-1", 100, None, datetime(2026, 10, 9)],
+                                       ["I-2", 50, 50, datetime(2026, 10, 9)]])):
+        marks.append(_save(tmp_path, name, {
+            "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+            "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Paid Amount",
+                          "Paid Date"],
+                         *[[no, "C1", datetime(2026, 10, 1), amount, paid, day]
+                           for no, amount, paid, day in rows]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

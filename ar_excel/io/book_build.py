@@ -39,6 +39,7 @@ from ar_excel.io.lines_from_invoice_rows import lines_from_invoice_rows
 from ar_excel.io.local_word import local_word_as_meant
 from ar_excel.io.merged_limits import limits_merged_over_customers
 from ar_excel.io.paid_beyond_receipts import paid_beyond_the_receipts
+from ar_excel.io.paid_dates import receipts_from_paid_dates
 from ar_excel.io.past_years import current_year_first, past_year_archives
 from ar_excel.io.policy_sheet import blank_value_cells, gives_date_order, read_policy
 from ar_excel.io.rates_sheet import rates_from_sheet
@@ -193,6 +194,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
                 book.issues.append(said)
                 book.unusable["Invoices"] = said.message
     invoice_dates_from_due_dates(book)  # an aging report giving due dates only
+    receipts_from_paid_dates(book)  # a register's Paid Date beside its Paid Amount: receipts
     receipts_naming_unknown_invoices(book)  # once receipts and invoices are keyed as meant
     paid_beyond_the_receipts(book)  # a register's paid-to-date beside a month's receipts
     book.issues.extend(fils_issue(book))  # '1,250.500' kept blank beside USD: not USD

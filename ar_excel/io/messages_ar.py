@@ -13,6 +13,28 @@ from ar_excel.io.wording_rules import Rule, apply_rules
 
 _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is not a number$", "'{0}' ليس رقماً"),
+    # a register's Paid Date beside its Paid Amount (io.paid_dates)
+    (r"^(\d+) invoice\(s\) paid on the day column '(.*)' gives \((.*); (\S+) \.\. (\S+)\): "
+     r"each paid part read as a receipt of that day naming its invoice, so an earlier as-of "
+     r"date shows it owed$",
+     "{0} فاتورة مسددة في اليوم الذي يذكره العمود '{1}' ({2}؛ {3} .. {4}): قُرئ كل جزء مسدد "
+     "تحصيلاً في ذلك اليوم باسم فاتورته، فتظهر الفاتورة مستحقة في أي تاريخ تقرير أسبق"),
+    (r"^column '(.*)' not read as the days invoices were paid: (\d+) paid invoice\(s\) without "
+     r"a date \((.*)\); (\d+) date\(s\) beside an invoice the list shows unpaid \((.*)\); the "
+     r"list is taken as it states what is open, today's balances at every date$",
+     "لم يُقرأ العمود '{0}' تواريخَ سداد الفواتير: {1} فاتورة مسددة بلا تاريخ ({2})؛ {3} تاريخ "
+     "بجوار فاتورة تظهر في القائمة غير مسددة ({4})؛ أُخذت القائمة كما تذكر المفتوح، أي أرصدة "
+     "اليوم في كل تاريخ"),
+    (r"^column '(.*)' not read as the days invoices were paid: (\d+) paid invoice\(s\) without "
+     r"a date \((.*)\); the list is taken as it states what is open, today's balances at every "
+     r"date$",
+     "لم يُقرأ العمود '{0}' تواريخَ سداد الفواتير: {1} فاتورة مسددة بلا تاريخ ({2})؛ أُخذت "
+     "القائمة كما تذكر المفتوح، أي أرصدة اليوم في كل تاريخ"),
+    (r"^column '(.*)' not read as the days invoices were paid: (\d+) date\(s\) beside an "
+     r"invoice the list shows unpaid \((.*)\); the list is taken as it states what is open, "
+     r"today's balances at every date$",
+     "لم يُقرأ العمود '{0}' تواريخَ سداد الفواتير: {1} تاريخ بجوار فاتورة تظهر في القائمة غير "
+     "مسددة ({2})؛ أُخذت القائمة كما تذكر المفتوح، أي أرصدة اليوم في كل تاريخ"),
     (r"^'(.*)' has misplaced thousands separators$", "'{0}' فواصل الآلاف فيه في غير موضعها"),
     (r"^'(.*)' is too large to be an amount$", "'{0}' أكبر من أن يكون مبلغاً"),
     (r"^'(.*)' is TRUE/FALSE, not an amount$", "'{0}' قيمة صح/خطأ وليس مبلغاً"),
