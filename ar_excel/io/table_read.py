@@ -410,6 +410,12 @@ def kinds_required(schema: Any) -> set[str]:
     return {f.name for f in schema.fields if f.required}
 
 
+def _letters(names: list[str], left: int) -> dict[str, str]:
+    """Each column name's letter on the sheet (the table starting at column ``left``), built
+    again wherever a rule renames columns (a later name of the same text wins)."""
+    return {n: column_letter(left + j) for j, n in enumerate(names)}
+
+
 def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, list[Issue]]:
     """Parse one sheet or Excel table of a known kind into a ``Table`` plus its issues."""
     schema = SCHEMAS[kind]
@@ -442,7 +448,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     header_row = first_row  # 1-based row of the header = 0-based row of first data row
     if credit_column is not None:  # (no number column: each entry known by its narration)
         issues.extend(narration_as_number(header, names, written, sheet, grid.left, header_row))
-    letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
+    letters = _letters(names, grid.left)
 
     first = unlabelled_first_column(kind, header, names, written, data)
     if first is not None:
@@ -467,9 +473,10 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
             "Invoices", "Payments") else None
         if account is not None:  # each line's ledger account: the customers are elsewhere
             names[account] = written.pop("Customer ID")
-            del letters["Customer ID"]
             if customer_beside_account(schema, header, names, written, account):
-                letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
+                letters = _letters(names, grid.left)
+            else:
+                del letters["Customer ID"]
     missing = [f.name for f in schema.fields if f.required and f.name not in written
                and DERIVED.get((kind, f.name)) not in written]
     # a report grouped under a heading per customer (QuickBooks' Open Invoices, Xero's Aged
@@ -483,7 +490,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
     columns = as_columns(data, width)
     if "Customer ID" in written and kind in ("Invoices", "Payments"):
         customer_column_that_varies(schema, header, names, written, columns)
-        letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
+        letters = _letters(names, grid.left)
     if schema.name == "Customers" or grid.hidden_columns:
         # two columns giving one field (an old limit kept; an old amount hidden)
         said = one_field_twice(header, names, written, columns, schema, sheet, grid.left,
@@ -491,7 +498,7 @@ def read_table(grid: Grid, kind: str, policy: Policy) -> tuple[Table | None, lis
                                only_hidden=schema.name != "Customers")
         if said:
             issues.extend(said)
-            letters = {n: column_letter(grid.left + j) for j, n in enumerate(names)}
+            letters = _letters(names, grid.left)
     if schema.name == "Customers" and (at := terms_from_day_and_kind(header, names,
                                                                      columns)) is not None:
         names[at] = "Payment Terms"  # Xero's DueDateSalesDay + DueDateSalesTerm

@@ -128,6 +128,13 @@ class ValueTypes:
                                       count=len(self.values))
         return of_type(self._types, *kinds)
 
+    def blanks(self) -> np.ndarray:
+        """``blank_mask`` of ``values``, found once (the same array each time: not to be
+        changed)."""
+        if self._blank is None:
+            self._blank = _blank_mask(self.values, self)
+        return self._blank
+
     def take(self, keep: np.ndarray) -> ValueTypes:
         """The types of ``values[keep]`` (``present`` may then name a type no longer there)."""
         taken = ValueTypes(self.values[keep], self.present)
@@ -161,9 +168,7 @@ def blank_mask(values: np.ndarray, types: ValueTypes | None = None) -> np.ndarra
     if types is None:
         types = ValueTypes(values)
     elif types.values is values:
-        if types._blank is None:
-            types._blank = _blank_mask(values, types)
-        return types._blank.copy()
+        return types.blanks().copy()
     return _blank_mask(values, types)
 
 
