@@ -21,6 +21,9 @@ from delivery") cannot be held to the invoice date: the day the goods arrived is
 Any due date from the invoice date up to the terms plus a delivery's time (60 days) after the
 invoice's is accepted; one later still is an Error saying the terms count from receipt.
 
+The instalments of an invoice after its first (``installments``: a row each, one number)
+fall due as the schedule agreed: only the first is held to the terms.
+
 A retention invoice (``retention``: its type or narration says "Retention", "محتجزات")
 falls due when the works are accepted: a due date later than the terms is expected there.
 
@@ -41,6 +44,7 @@ import pandas as pd
 from ar_excel.core.billing.codes import ERROR, WARNING
 from ar_excel.core.billing.context import KEY, BillingBook
 from ar_excel.core.billing.findings import dates, empty, findings, signed
+from ar_excel.core.billing.installments import later_instalments
 from ar_excel.core.billing.retention import retention_invoices
 from ar_excel.core.debit_types import INTEREST_TYPES
 from ar_excel.core.entries import SAGE_300_INTEREST, sage_300_kinds, type_column
@@ -130,7 +134,8 @@ def due_date_terms(book: BillingBook) -> pd.DataFrame:
     due_on = pd.to_datetime(inv["Due Date"]).dt.normalize()
     issued = pd.to_datetime(inv["Invoice Date"]).dt.normalize()
     dated = (inv["Due Date"].notna() & inv["Invoice Date"].notna() & ~(inv["Amount"] < 0)
-             & ~(_interest_charges(inv) & (due_on == issued)))  # an interest note due when charged
+             & ~(_interest_charges(inv) & (due_on == issued))  # an interest note due when charged
+             & ~later_instalments(inv))  # an instalment after the first: the agreed schedule
     before_all = dated & (due_on < issued)
     inv = inv[dated & (days.notna() | before_all)]
     if inv.empty:
