@@ -96,6 +96,7 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
     folded: dict[tuple[type, Any], str] = {}
     order: list[bool] = []
     footer_at: int | None = None  # the last row of the bank's note at the foot
+    repeats: list[int] = []  # the rows repeating the header: a new page's top
 
     def day_of(i: int, in_text: bool = False) -> Any:
         """The date of row ``i``: its date cell's, else (``in_text``) one its words name."""
@@ -142,12 +143,14 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         row = data[pos]
         if header_keys and all(fold(c) == k for c, k in zip(row, header_keys, strict=False)):
             out.not_lines[pos] = True  # the header repeated on each page of a multi-page export
+            repeats.append(pos)
             continue
         if page_heading and heading_key(row) in page_heading:
             out.not_lines[pos] = True  # the account details above the header, on each page
             continue
         if header_keys and _repeats_the_header(row, header_keys, fold):
             out.not_lines[pos] = True  # the header repeated, a cell lost or moved on the way
+            repeats.append(pos)
             continue
         if no_money[pos] and (page := page_number_of(row)):
             out.not_lines[pos] = True  # "Page 2 of 5" at a page's foot or head
@@ -226,7 +229,44 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
                 if not is_blank(cell_at(row, i))))
             if desc:
                 out.continued.append((pos, desc, texts))
+    _headings_above_the_header_again(data, main, dated, no_money, desc_cols, repeats, out)
     return out
+
+
+# a statement's title ("Statement of Account", "كشف حساب جاري"): no narrative of a line
+_STATEMENT_TITLE = re.compile(
+    r"(?i)\bstatement\s+of\s+accounts?\b|\baccount\s+(statement|activity|history)\b|"
+    r"\bbank\s+statement\b|kontoauszug|relev[ée]\s+de\s+compte|estado\s+de\s+cuenta|"
+    r"كشف\s*(ال)?حساب")
+
+
+def _headings_above_the_header_again(data: list[list[Any]], main: np.ndarray,
+                                     dated: np.ndarray, no_money: np.ndarray,
+                                     desc_cols: list[int], repeats: list[int],
+                                     out: Screened) -> None:
+    """The rows a new page opens with above the header printed again: the bank's title and
+    the account's lines, where the first page has none above its header to know them by
+    (the export prints none there, or they were cut). Each is left out without a word: a
+    row without date or amount right above the header again (blank rows and page numbers
+    between), its words outside the narrative columns, or in them a statement's title
+    ("Statement of Account"; other words there are a line's narrative carried over the
+    page break)."""
+    narrative = set(desc_cols)
+    carried = {p for p, _, _ in out.continued}
+    for top in repeats:
+        pos = top - 1
+        while pos >= 0 and (not main[pos] or (out.not_lines[pos] and pos not in carried)):
+            pos -= 1  # blank rows, a page number, the bank's note at the foot
+        while pos >= 0 and main[pos] and no_money[pos] and not dated[pos]:
+            words = [(i, c) for i, c in enumerate(data[pos]) if not is_blank(c)]
+            if any(i in narrative for i, _ in words) and not _STATEMENT_TITLE.search(
+                    " ".join(str(c) for _, c in words)):
+                break
+            out.not_lines[pos] = True
+            out.continued = [c for c in out.continued if c[0] != pos]
+            pos -= 1
+            while pos >= 0 and not main[pos]:
+                pos -= 1
 
 
 # a time of day alone: "10:15:22", "3:40 PM", "10:15 ص"
