@@ -1,5 +1,5 @@
 """Statements that print each day's date once, and transactions whose amount is on their
-last row.
+last row, or over two dated rows.
 
 The rule: a row with an amount and narrative but a blank date cell, below a dated row, is a
 transaction of that date (HSBC, Barclays and many Egyptian and Gulf statements print the
@@ -15,6 +15,13 @@ a file has such transactions, its narrative rows without an amount lead the amou
 them (within the day) instead of continuing the line above, unless the file's narrative
 rows more often end a day with no amount row below them (its amounts are on a transaction's
 first row: the narrative continues the line above).
+
+A PDF statement printing two dates stacked in one column (the booking date over the value
+date, "Post Date / Value Date") and the narrative over two rows becomes, converted to Excel,
+two dated rows per transaction, the amount on one of them. Where the table's dated rows
+alternate strictly, one with an amount and one without, each pair a few days apart at most,
+each pair is one transaction: its date the first row's (the booking date), its narrative
+both rows' in order. A file where they do not alternate throughout is no such layout.
 """
 
 from __future__ import annotations
@@ -32,6 +39,9 @@ class DayRows:
     heads: dict[int, int] = field(default_factory=dict)  # dated row without amount -> its amount row
     amount_last: bool = False  # narrative rows lead the amount row below them
     memos: int = 0  # dated rows without an amount that open no transaction
+    # a transaction's second dated row without an amount (its value date) -> its amount row
+    # above it (``transactions_over_two_dated_rows``)
+    tails: dict[int, int] = field(default_factory=dict)
 
     def lead_target(self, pos: int, money_rows: np.ndarray, anchor: np.ndarray) -> int | None:
         """The amount row below a narrative row ``pos`` that it leads, where the file prints
@@ -87,3 +97,42 @@ def narratives_after_their_amount(day: DayRows, narratives: list[int], money_row
         return
     orphans = sum(day.lead_target(pos, money_rows, anchor) is None for pos in narratives)
     day.amount_last = len(day.heads) > day.memos + orphans
+
+
+# the value date printed under a transaction's booking date: a few days either way (a cheque
+# clears in two or three, a transfer may be back-valued)
+VALUE_DATE_DAYS = 10
+
+
+def transactions_over_two_dated_rows(main: np.ndarray, dated: np.ndarray, no_money: np.ndarray,
+                                     text_only: np.ndarray, booked: np.ndarray
+                                     ) -> tuple[dict[int, int], dict[int, int]]:
+    """Where each transaction is printed over two dated rows (see the module's docstring):
+    (tails, heads) - the second rows without an amount -> the amount row above them, where the
+    amount is on a transaction's first row; the first rows without an amount -> the amount
+    row below them, where it is on its last. ``text_only``: rows with nothing but dates and
+    narrative. Both empty where the dated rows do not alternate throughout (two transactions
+    at least), a row without an amount has anything but its date and narrative (a balance; a
+    figure a PDF conversion moved out of the money columns), or undated rows with an amount
+    sit among them."""
+    rows = np.flatnonzero(main & dated)
+    if len(rows) < 4 or len(rows) % 2:
+        return {}, {}
+    money = ~no_money[rows]
+    if money[0::2].all() and not money[1::2].any():
+        amount_first = True
+    elif money[1::2].all() and not money[0::2].any():
+        amount_first = False
+    else:
+        return {}, {}
+    if not text_only[rows[~money]].all():
+        return {}, {}  # a balance, or an amount out of its column: no half of a line
+    if (main & ~dated & ~no_money)[rows[0]:rows[-1] + 1].any():
+        return {}, {}  # undated lines among them: another layout
+    pairs = rows.reshape(-1, 2)
+    apart = np.abs((booked[pairs[:, 1]] - booked[pairs[:, 0]]) / np.timedelta64(1, "D"))
+    if not (apart <= VALUE_DATE_DAYS).all():
+        return {}, {}
+    if amount_first:
+        return {int(b): int(a) for a, b in pairs}, {}
+    return {}, {int(a): int(b) for a, b in pairs}

@@ -151,9 +151,14 @@ def narratives_of_the_lines(table: ColumnCells, data: list[list[Any]], desc_cols
     for head, pos in day.heads.items():
         if live[pos]:
             leading.setdefault(pos, []).append((head, row_narrative(data[head], desc_cols)))
+    carried: dict[int, list[tuple[int, str]]] = {}  # line row -> rows carrying it on
+    for tail, pos in day.tails.items():  # its second dated row, printed under it
+        if live[pos]:
+            carried.setdefault(pos, []).append((tail, row_narrative(data[tail], desc_cols)))
+            if carried_over is not None:
+                carried_over.setdefault(pos, []).append(tail)
     if continued:  # narrative carried over to the next rows belongs to the line above
         last_kept = np.maximum.accumulate(np.where(live, np.arange(table.count), -1))
-        carried: dict[int, list[str]] = {}
         for pos, desc, texts in continued:
             target = day.lead_target(pos, live, anchor)
             if foot[pos] and SUMMARY_LABEL.search(texts):  # "Available balance" at the foot
@@ -171,16 +176,18 @@ def narratives_of_the_lines(table: ColumnCells, data: list[list[Any]], desc_cols
             elif target is not None:  # amounts on a transaction's last row: leads the one below
                 leading.setdefault(target, []).append((pos, desc))
             elif last_kept[pos] >= 0:
-                carried.setdefault(int(last_kept[pos]), []).append(desc)
+                carried.setdefault(int(last_kept[pos]), []).append((pos, desc))
                 if carried_over is not None:
                     carried_over.setdefault(int(last_kept[pos]), []).append(pos)
             else:
                 report.add(pos, 0, f"row {report.numbers[pos]}", "", texts,
                            "row has text but no date and no amount; not a transaction")
+    if carried:
         slot = {int(p): k for k, p in enumerate(kept.tolist())}
         for pos, more in carried.items():
             k = slot[pos]
-            descriptions[k] = " ".join(filter(None, [descriptions[k], *more]))
+            descriptions[k] = " ".join(filter(None, [descriptions[k],
+                                                     *(t for _, t in sorted(more))]))
     if leading:
         slot = {int(p): k for k, p in enumerate(kept.tolist())}
         for pos, texts in leading.items():

@@ -17,7 +17,7 @@ from ar_excel.bank.cells import (
     per_value,
 )
 from ar_excel.bank.date_order import swap_day_month, swapped_by_excel
-from ar_excel.bank.day_rows import DayRows, rows_of_the_day
+from ar_excel.bank.day_rows import DayRows, rows_of_the_day, transactions_over_two_dated_rows
 from ar_excel.bank.hijri import hijri_parts, mostly_hijri, to_gregorian
 from ar_excel.bank.row_issues import RowIssues
 from ar_excel.bank.row_screening import (
@@ -57,7 +57,9 @@ def rows_taking_the_date_above(data: list[list[Any]], main: np.ndarray, dated: n
                                at_least: int = 1
                                ) -> tuple[DayRows, np.ndarray]:
     """Rows without a date of their own that take the date above (``day_rows``), where there
-    are ``at_least`` of them; their dates are set in ``booked``."""
+    are ``at_least`` of them; their dates are set in ``booked``. Else each transaction printed
+    over two dated rows (``transactions_over_two_dated_rows``): the half without an amount is
+    taken out of ``main`` and the line dated by its first row."""
     text_cols = [*desc_cols, *(cols[c] for c in ("Reference", "Counterparty", "_posting_text")
                                if c in cols)]
     has_text = np.zeros(len(main), dtype=bool)
@@ -87,6 +89,19 @@ def rows_taking_the_date_above(data: list[list[Any]], main: np.ndarray, dated: n
         day = DayRows(memos=day.memos)
     for pos, above in day.dated_from.items():
         booked[pos] = booked[above]
+    if not day.dated_from:
+        # a PDF's booking and value dates stacked in one column: two dated rows per line
+        said = {*(cols[c] for c in ("Date", "Value Date") if c in cols), *text_cols}
+        text_only = has_text.copy()
+        for i in range(table.width):
+            if i not in said:
+                text_only &= table.blank(i)
+        tails, heads = transactions_over_two_dated_rows(main, dated, no_money, text_only, booked)
+        day.tails = tails
+        day.heads.update(heads)
+        for head, line in heads.items():
+            booked[line] = booked[head]  # the first date printed is the booking date
+        main[[*tails, *heads]] = False  # halves of a line, not lines left out
     return day, anchor
 
 

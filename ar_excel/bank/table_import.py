@@ -473,6 +473,16 @@ def _kinds_of_rows(read: _Reading, desc_cols: list[int], balances: StatementBala
                                              dates_printed_once)
     narratives_after_their_amount(day, [pos for pos, _, _ in screened.continued],
                                   main & ~no_money, anchor)
+    halves = sorted((min(a, b), max(a, b)) for a, b in
+                    [*day.tails.items(), *(() if day.dated_from else day.heads.items())])
+    if halves:  # a PDF's booking and value dates stacked: said once, with where
+        pairs = ", ".join(f"{report.numbers[a]}-{report.numbers[b]}" for a, b in halves[:5])
+        report.add(
+            -1, 1, "", report.column_name(read.date_idx, "Date"), len(halves),
+            f"each transaction is printed over two dated rows (rows {pairs}"
+            f"{' ...' if len(halves) > 5 else ''}): each pair was read as one line, dated by "
+            "its first row (the booking date; the second is its value date), its narrative "
+            "both rows'")
     if day.dated_from:
         takers = sorted(day.dated_from)
         dated[takers] = True

@@ -218,6 +218,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
                    "واحدة، فأخذ كل منها تاريخ الصف المؤرخ الذي فوقه"
                    + ("؛ وقُرئ صف مؤرخ بلا مبلغ مع الصفوف التي تليه حتى المبلغ معاملةً واحدة"
                       if m[3] else "")),
+        (r"^each transaction is printed over two dated rows \(rows (.*?)\): each pair was read "
+         r"as one line, dated by its first row \(the booking date; the second is its value "
+         r"date\), its narrative both rows'$",
+         "كل معاملة مطبوعة على صفين مؤرخين (الصفوف {0}): قُرئ كل زوج سطراً واحداً بتاريخ صفه "
+         "الأول (تاريخ القيد؛ والثاني تاريخ الحق)، وبيانه نص الصفين معاً"),
         (r"^(\d+) dates were stored as dates with day and month swapped \(rows (.*?)\): the file "
          r"went through Excel set to month first, which turned (\S+) into (.+?) and left (\S+) "
          r"as text\. They were read day first, as the dates left as text show$",
