@@ -260,6 +260,19 @@ def a_balance_not_booked(row: list[Any], cols: dict[str, int]) -> str | None:
     return label if OTHER_BALANCE.match(label) and _says_only(label, OTHER_BALANCE) else None
 
 
+# "Balance brought forward", "Balance c/f": the balance named before its words
+_BALANCE_FIRST = re.compile(r"(?i)\s*(?:balance|bal\.?|saldo|solde)\s+")
+
+
+def opens_with_a_balance_label(text: str) -> bool:
+    """Whether ``text`` opens with a balance's label: opening or closing ("الرصيد المنقول",
+    "رصيد أول المدة", "Balance brought forward"), the balance now ("Current Balance") or one
+    other than the booked one ("Available Balance", "الرصيد المتاح")."""
+    m = _BALANCE_FIRST.match(text)
+    return any(p.match(t) for p in (OPENING_RE, CLOSING_RE, BALANCE_NOW, OTHER_BALANCE)
+               for t in (text, text[m.end():] if m else text))
+
+
 def opens_with_a_closing_label(text: str) -> bool:
     """Whether ``text`` opens with a closing balance's label ("Closing balance", "الرصيد
     الختامي", "Current Balance")."""

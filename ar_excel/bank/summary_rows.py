@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from ar_excel.bank.balance_rows import opens_with_a_balance_label
 from ar_excel.parsing import is_blank
 
 # the words of a summary row printed without a date under the lines (never a transaction
@@ -29,14 +30,13 @@ SUMMARY_LABEL = re.compile(r"(?i)balance|saldo|solde|kontostand|رصيد|\b(numb
 _WORD = re.compile(r"[^\d.,'()+\-]")  # a word, not an amount or a count
 
 # the first word of a short summary label under the lines ("صافي الحركة", "Net movement",
-# "Total credits", "إجمالي الحركات الدائنة"); not "balance": a line's narrative may open so
-# (an account summary's table under the lines heads its columns with the opening and
-# closing balances beside the totals: "الرصيد الافتتاحي | إجمالي المدين | ... | الرصيد الختامي")
+# "Total credits", "إجمالي الحركات الدائنة"); not "balance": a line's narrative may open so.
+# (An account summary's table under the lines heads its columns with the opening and closing
+# balances beside the totals: "الرصيد المنقول | إجمالي المدين | ... | الرصيد الختامي"; those
+# labels are the balance rows' own, ``opens_with_a_balance_label``, one list for both.)
 _SUMMARY_HEAD = re.compile(r"(?i)\s*(net\s+(movement|change|total|amount|flow)|totals?|sum|"
-                           r"subtotal|turnover|(opening|closing|available|ending|beginning)\s+"
-                           r"balance|صافي|إجمالي|"
-                           r"اجمالي|الإجمالي|الاجمالي|مجموع|المجموع|"
-                           r"(ال)?رصيد\s+(ال)?(افتتاحي|ختامي|سابق|متاح|أول\s+المدة|آخر\s+المدة))"
+                           r"subtotal|turnover|صافي|إجمالي|"
+                           r"اجمالي|الإجمالي|الاجمالي|مجموع|المجموع)"
                            r"(\s|:|$)")
 
 
@@ -49,8 +49,8 @@ def is_a_short_summary_label(label: str) -> bool:
     """A short label of words only, opening with a summary word ("صافي الحركة", "Total
     credits"): no narrative of a payment, which names a payer or a reference."""
     words = [w for w in label.split() if _WORD.search(w)]
-    return bool(_SUMMARY_HEAD.match(label)) and len(words) <= 4 and not any(
-        ch.isdigit() for w in words for ch in w)
+    return bool(_SUMMARY_HEAD.match(label) or opens_with_a_balance_label(label)) and len(
+        words) <= 4 and not any(ch.isdigit() for w in words for ch in w)
 
 
 def rows_under_the_foot(main: np.ndarray, dated: np.ndarray, no_money: np.ndarray,
