@@ -50,6 +50,7 @@ from ar_excel.bank.dialect import (
     narratives_split_by_the_delimiter,
 )
 from ar_excel.bank.fees import split_fees
+from ar_excel.bank.glued_dates import date_split_off
 from ar_excel.bank.line_balances import (
     balances_of_the_chain,
     closing_not_at_the_end,
@@ -128,7 +129,7 @@ from ar_excel.bank.yearless_dates import (
     value_dates_near_booking,
 )
 from ar_excel.errors import InputError
-from ar_excel.model import Issue
+from ar_excel.model import Issue, column_letter
 from ar_excel.parsing import is_blank
 
 
@@ -179,8 +180,20 @@ def table_statement(rows: list[list[Any]], row_numbers: list[int], source: str, 
     (``C5``); else (a fixed-width report, labelled records, QIF) its row. ``details``: account
     lines found elsewhere (a workbook's summary sheet), read as if above the table.
     """
+    glued = None
     if layout is None:
-        layout = find_layout(rows, mapping, source)
+        try:
+            layout = find_layout(rows, mapping, source)
+        except InputError as not_found:
+            # no column holds the date: a PDF conversion may have glued it to the narrative
+            glued = date_split_off(rows)
+            if glued is None:
+                raise
+            try:
+                layout = find_layout(glued[0], mapping, source)
+            except InputError:
+                raise not_found from None
+            rows = glued[0]
     options = mapping or {}
     # the header printed again below: a second account's, or a page a column further on
     heads = header_rows(rows, layout.header_row)
@@ -200,6 +213,10 @@ def table_statement(rows: list[list[Any]], row_numbers: list[int], source: str, 
     # a row joined back: each of its cells at the column Excel shows it in
     moved = {**page_moved, **{pos: columns_in_the_file(as_read[pos], data[pos], delimiter)
                               for pos in {*mended, *split_amounts}}} if excel_columns else {}
+    if glued is not None and excel_columns:  # both halves of the split cell are its column
+        at = glued[1]
+        moved = {pos: [s if s <= at else s - 1 for s in moved.get(pos, range(len(row)))]
+                 for pos, row in enumerate(data)}
     read = _Reading(layout, data, ColumnCells(data), [*(details or []), *rows[: layout.preamble_end]],
                     RowIssues(source, row_numbers[layout.header_row + 1:], layout.headers,
                               layout.columns, excel_columns, moved),
@@ -212,6 +229,12 @@ def table_statement(rows: list[list[Any]], row_numbers: list[int], source: str, 
     read.dayfirst, order_note = _decide_the_day_first(read, options, day_first)
     desc_cols = narrative_columns(read.table, layout)
     _notes_on_the_file(read, mended, split_amounts, decimal_note, calendar, order_note)
+    if glued is not None:
+        read.report.add(
+            -1, 0, "", read.report.column_name(read.date_idx, "Date"), glued[2],
+            f"the date and the narrative are run together in column {column_letter(glued[1])} "
+            f"('{glued[2]}'), as a PDF conversion leaves them: each cell was read as its date "
+            "and its narrative")
     balances = StatementBalance("1")
     current, file_ccy = _balances_above_the_table(read, balances)
 

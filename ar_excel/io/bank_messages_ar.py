@@ -218,6 +218,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
                    "واحدة، فأخذ كل منها تاريخ الصف المؤرخ الذي فوقه"
                    + ("؛ وقُرئ صف مؤرخ بلا مبلغ مع الصفوف التي تليه حتى المبلغ معاملةً واحدة"
                       if m[3] else "")),
+        (r"^the date and the narrative are run together in column ([A-Z]+) \('(.*)'\), as a PDF "
+         r"conversion leaves them: each cell was read as its date and its narrative$",
+         "التاريخ والبيان مدمجان في العمود {0} ('{1}') كما يتركهما التحويل من PDF: قُرئت كل "
+         "خلية تاريخاً وبياناً"),
         (r"^each transaction is printed over two dated rows \(rows (.*?)\): each pair was read "
          r"as one line, dated by its first row \(the booking date; the second is its value "
          r"date\), its narrative both rows'$",
