@@ -25,7 +25,7 @@ import numpy as np
 
 from ar_excel.core.fx import PEG_SPREAD, Rates, pegged_factor, policy_rates
 from ar_excel.core.matching.amount_search import AMOUNT_ONLY_CHANCE
-from ar_excel.core.matching.booking import Allocation
+from ar_excel.core.matching.booking import MATCHED, Allocation
 from ar_excel.core.matching.legal_forms import legal_forms
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
@@ -269,14 +269,42 @@ class PayerStages:
         ahead = other is None and not part and self._advance_not_billed(f, cust)
         if part or ahead:
             conf = min(conf, 0.6)
+        # (Naming no invoice, a receipt equal to one invoice and to the payer's oldest ones
+        # together is as likely those paid first: a person says which.)
+        older = self._oldest_making(f, cust, invs[0]) \
+            if method == "amount+payer" and conf >= MATCHED and not f.strong | f.weak else None
+        if older:
+            conf = min(conf, 0.6)
         return self._alloc(f, invs, method, conf, f"{how}; amount equals the open amount of {nums}"
                            + ("; but the narrative calls it a part payment: please confirm"
                               if part else _CALLED_AHEAD if ahead else "")
+                           + ("" if not older else "; but its oldest open invoices make it too ("
+                              + ", ".join(self.inv.number[q] for q in older)
+                              + "): paid oldest first? please confirm")
                            + self._other_customer_named(f, cust)
                            + ("" if other is None else
                               f"; but the narrative has the number of {self.inv.number[other]} "
                               f"({self._money(self.inv.remaining[other])} open): a part payment "
                               "of it? please confirm"))
+
+    def _oldest_making(self, f: LineFacts, cust: str, p: int) -> list[int] | None:
+        """``cust``'s oldest open invoices (two or more, oldest due first, all due before
+        invoice ``p``) whose open total is the receipt's amount exactly: what paying oldest
+        first settles; None when no run of them makes it. 25,000.00 from El Nasr, which owes
+        INV/2026/08/0227 of 25,000.00 and, before it, INV/2026/06/0095 of 20,000.00 and
+        INV/2026/08/0146 of 5,000.00: the one invoice of the amount is not the only reading.
+        (Only a run from the oldest: some set of many older invoices makes almost any amount,
+        a round one above all, by chance.)"""
+        due, remaining = self.inv.due, self.inv.remaining
+        total, run = 0, []
+        for q in self.inv.without_residues(self.inv.open_of(cust, f.currency, f.date)):
+            if not due[q] < due[p]:
+                return None
+            total += remaining[q]
+            run.append(q)
+            if total >= f.remaining:
+                return run if total == f.remaining and len(run) >= 2 else None
+        return None
 
     def _other_invoice_named(self, f: LineFacts, cust: str, invs: list[int]) -> int | None:
         """An open invoice, other than ``invs``, the narrative names: by a number it calls an
