@@ -252,8 +252,9 @@ def _invoice_amounts(inv: pd.DataFrame) -> pd.Series:
 
 def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | None = None,
                   master: pd.Series | None = None
-                  ) -> tuple[pd.DataFrame, _InvoiceKeys | None]:
-    """``applications`` of the invoices and payments that exist, and the invoice keys used;
+                  ) -> tuple[pd.DataFrame, _InvoiceKeys | None, pd.Series | None]:
+    """``applications`` of the invoices and payments that exist, the invoice keys used, and
+    each payment's currency where some currency has other than two decimals (else None);
     a payment is in its own Currency, else its customer's ``currency`` (Customer ID ->
     code; None: two decimals). A receipt stating another currency than the invoice it names
     pays none of it, where the invoice's currency is said: its own Currency, else its
@@ -310,7 +311,7 @@ def _applications(inv: pd.DataFrame, pay: pd.DataFrame, currency: pd.Series | No
                                         pay_currency),
         ROW: pay[ROW],
     })
-    return out, keys
+    return out, keys, pay_currency
 
 
 def _apply_in_date_order(pay: pd.DataFrame, amount: pd.Series, target: pd.Series,
@@ -509,7 +510,8 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     existing_payments = _existing(payments, "Date", cutoff)
     if _list_receipts_pay(inv, payments):
         inv, existing_payments = _receipts_as_payments(inv, existing_payments)
-    apps, keys = _applications(inv, existing_payments, currency, _master_currencies(customers))
+    apps, keys, pay_currency = _applications(inv, existing_payments, currency,
+                                             _master_currencies(customers))
     kinds = kinds_of(kinds, inv)
     # each invoice's currency, where some currency of the book has other than two decimals
     inv_currency = None
@@ -534,8 +536,9 @@ def _open_items(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Da
     if inv_currency is not None or stated.notna().any():
         # what is left of a receipt is settled below half its own currency's minor unit
         # (``currency_of_receipts``: 3 fils left of a receipt paying a KWD invoice are not)
-        settled_below = half_units(_receipt_currencies(existing_payments, inv, currency)
-                                   .set_axis(apps.index), apps.index)
+        if pay_currency is None:  # (a receipt stating a currency, all of two decimals)
+            pay_currency = _receipt_currencies(existing_payments, inv, currency)
+        settled_below = half_units(pay_currency.set_axis(apps.index), apps.index)
     left = (apps["Unapplied Amount"].abs() >= settled_below).to_numpy()
     on_account = apps[left]
     payment_rows = pd.DataFrame({
