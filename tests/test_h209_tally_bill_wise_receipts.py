@@ -38,3 +38,30 @@ def test_the_bill_named_against_is_the_invoice_paid(tmp_path, method, bill):
     assert dict(zip(invoices["Invoice No"], invoices["Open Amount"], strict=True)) == {
         "INV/101": 2000, "INV/117": 5000}
     assert detail["Open Amount"].sum() == 4000
+
+
+def test_a_method_written_as_on_account_is_written_elsewhere(tmp_path):
+    """The money held on the account written as outstandings reports write it ('On A/c',
+    'Advance Received', 'على الحساب': ``entries.ON_ACCOUNT_REFERENCES``) is a method of
+    adjustment too: the column is read, RV-45 pays 8,000.00 of INV/101 (2,000.00 open) and
+    the rest stays on account (4,000.00 owed in all). Before: the column was not read for
+    those words, no receipt was applied and INV/101 stayed open for 10,000.00."""
+    path = save_sheets(tmp_path / "tally.xlsx", {
+        "Customers": [["Customer ID", "Name"], ["Nile Foods", "Nile Foods"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount"],
+                     ["INV/101", "Nile Foods", D(2026, 10, 5), D(2026, 11, 4), 10000],
+                     ["INV/117", "Nile Foods", D(2026, 11, 10), D(2026, 12, 10), 5000]],
+        "Receipts": [["Date", "Vch No.", "Party", "Type of Ref", "Name", "Amount"],
+                     [D(2026, 11, 12), "RV-45", "Nile Foods", "Agst Ref", "INV/101", 8000],
+                     [D(2026, 11, 12), "RV-45", "Nile Foods", "On A/c", None, 1500],
+                     [D(2026, 11, 12), "RV-45", "Nile Foods", "على الحساب", None, 500],
+                     [D(2026, 11, 20), "RV-46", "Nile Foods", "Advance Received", "ADV-7",
+                      1000]]})
+    book = read_book(path)
+    assert book.payments["Invoice No"].tolist() == ["INV/101", None, None, None]
+    result = registry()["aging"].run(book, JobOptions(as_of=date(2026, 11, 30)))
+    detail = next(t.frame for t in result.tabs if t.name == "Aging Detail")
+    invoices = detail[detail["Item Type"] == "Invoice"]
+    assert dict(zip(invoices["Invoice No"], invoices["Open Amount"], strict=True)) == {
+        "INV/101": 2000, "INV/117": 5000}
+    assert detail["Open Amount"].sum() == 4000

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ar_excel.core.entries import ON_ACCOUNT_REFERENCES
 from ar_excel.model import Book
 from ar_excel.names import match_key
 from ar_excel.parsing import is_blank, parse_id
 
 AGAINST = frozenset(match_key(w) for w in ("Agst Ref", "Against Ref", "Against Reference",
                                            "Agst. Ref.", "مقابل مرجع"))
-METHODS = AGAINST | frozenset(match_key(w) for w in (
-    "New Ref", "New Reference", "Advance", "On Account", "مرجع جديد", "دفعة مقدمة",
-    "تحت الحساب"))
+# The other methods hold the money on the account: a new reference (an advance named for
+# later), or the words an outstandings report writes for money on account however spelt
+# ('On Account', 'On A/c', 'على الحساب').
+METHODS = AGAINST | ON_ACCOUNT_REFERENCES | frozenset(match_key(w) for w in (
+    "New Ref", "New Reference", "مرجع جديد"))
 
 
 def bill_references_as_invoices(book: Book) -> None:
