@@ -235,6 +235,37 @@ CUSTOMERS = SheetSchema(
     ),
 )
 
+# A document's customer, as invoice lists head it; an orders sheet beside them heads it the
+# same way (a name is read through the master's names: ``io.customer_keys``).
+CUSTOMER_OF_A_DOCUMENT = (
+    "رقم العميل", "Customer No", "Customer Number", "Account",
+    "Sell-to Customer No", "Bill-to Customer No",  # BC
+    # Oracle Receivables: the bill-to customer's account
+    "Account Number", "Bill-to Account Number", "Bill-to Customer Account Number",
+    "Customer Account Number",  # (AR_OPEN_TRX_V's)
+    "Payer", "Sold-To Party",  # SAP's VBRK
+    "Customer Code", "Cust ID", "كود العميل", "Customer", "العميل", "Customer Account", "Party",
+    # a column of names where an export keys its customers by name (Odoo's Partner,
+    # QuickBooks' Name, Xero's Contact): read through the master's names
+    "partner_id", "Partner", "Customer Name", "Contact",
+    # Odoo's Customer Invoices list exported as is
+    "Invoice Partner Display Name", "Partner Display Name",
+    "Contact Name",  # Xero's invoice export (ContactName)
+    "Bill-to Customer", "Bill-to Customer Name",  # Oracle's
+    "invoice_partner_display_name",
+    "Name", "اسم العميل", "Client", "Client Name", "Party's Name", "Party Name", "Account Name",
+    "Alpha Name", "Address Number", "Customer Account No",
+    "A/C", "رقم الحساب", "اسم الحساب", "الشريك", "الشريك التجاري",
+    "الحساب",  # "Account" in Arabic (a customer's sub-account)
+    "Customer Ref", "A/C No", "Acc No", "Customer Code/Name",
+    "جهة الاتصال", "اسم جهة الاتصال",  # Wafeq in Arabic
+    "رقم العميل / الاسم", "كود / اسم العميل",
+    # SAP Business One's document lists
+    "Customer/Vendor Code", "BP Code",
+    # the tax authority portals' exports (Egypt's ETA, ZATCA's Fatoora): the buyer by name,
+    # its tax number beside it links it to the master's Tax ID
+    "Receiver Name", "اسم المستقبل", "Buyer Name", "اسم المشتري")
+
 INVOICES = SheetSchema(
     "Invoices",
     ("الفواتير", "Invoice List", "Sales Invoices", "فواتير", "Open Invoices", "فواتير المبيعات",
@@ -290,40 +321,7 @@ INVOICES = SheetSchema(
                                    "رقم",
                                    "No."),  # Business Central's list pages (last: a serial
               required=True),              # "No" beside an invoice number gives way)
-        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Customer Number", "Account",
-                                    "Sell-to Customer No", "Bill-to Customer No",  # BC
-                                    # Oracle Receivables: the bill-to customer's account
-                                    "Account Number", "Bill-to Account Number",
-                                    "Bill-to Customer Account Number",
-                                    "Customer Account Number",  # (AR_OPEN_TRX_V's)
-                                    "Payer", "Sold-To Party",  # SAP's VBRK
-                                    "Customer Code", "Cust ID", "كود العميل", "Customer",
-                                    "العميل", "Customer Account", "Party",
-                                    # a column of names where an export keys its customers
-                                    # by name (Odoo's Partner, QuickBooks' Name, Xero's
-                                    # Contact): read through the master's names
-                                    "partner_id", "Partner", "Customer Name", "Contact",
-                                    # Odoo's Customer Invoices list exported as is
-                                    "Invoice Partner Display Name", "Partner Display Name",
-                                    "Contact Name",  # Xero's invoice export (ContactName)
-                                    "Bill-to Customer", "Bill-to Customer Name",  # Oracle's
-                                    "invoice_partner_display_name",
-                                    "Name", "اسم العميل", "Client", "Client Name",
-                                    "Party's Name", "Party Name", "Account Name",
-                                    "Alpha Name", "Address Number", "Customer Account No",
-                                    "A/C", "رقم الحساب", "اسم الحساب", "الشريك",
-                                    "الشريك التجاري",
-                                    "الحساب",  # "Account" in Arabic (a customer's sub-account)
-                                    "Customer Ref", "A/C No", "Acc No", "Customer Code/Name",
-                                    "جهة الاتصال", "اسم جهة الاتصال",  # Wafeq in Arabic
-                                    "رقم العميل / الاسم", "كود / اسم العميل",
-                                    # SAP Business One's document lists
-                                    "Customer/Vendor Code", "BP Code",
-                                    # the tax authority portals' exports (Egypt's ETA,
-                                    # ZATCA's Fatoora): the buyer by name, its tax number
-                                    # beside it links it to the master's Tax ID
-                                    "Receiver Name", "اسم المستقبل", "Buyer Name",
-                                    "اسم المشتري"),
+        Field("Customer ID", "id", CUSTOMER_OF_A_DOCUMENT,
               required=True),
         Field("Invoice Date", "date", ("تاريخ الفاتورة", "Date", "Inv Date", "Document Date",
                                        "التاريخ", "Invoice/Bill Date", "Posting Date",
@@ -573,15 +571,7 @@ ORDERS = SheetSchema(
                                  "Delivery Number", "رقم التسليم", "SO No",
                                  "Delivery Note No", "DN No", "رقم الإذن", "رقم إذن الصرف",
                                  "رقم إذن التسليم")),
-        Field("Customer ID", "id", ("رقم العميل", "Customer No", "Account", "كود العميل",
-                                    "Customer", "العميل",
-                                    # as the same book's Invoices head it (a name is read
-                                    # through the master's names, as there)
-                                    "Customer Code", "Cust ID", "Customer Number",
-                                    "Customer Account", "Customer Name", "اسم العميل",
-                                    "Client", "Party", "Sold-To Party",
-                                    "Sell-to Customer No", "Bill-to Customer No"),
-              required=True),
+        Field("Customer ID", "id", CUSTOMER_OF_A_DOCUMENT, required=True),  # as Invoices' is
         Field("Date", "date", ("التاريخ", "Order Date", "Delivery Date", "تاريخ التسليم",
                                "Transaction Date", "Delivery Note Date", "DN Date",
                                "Dispatch Date", "تاريخ الإذن", "تاريخ الصرف")),
