@@ -65,3 +65,24 @@ def test_the_other_ones_legal_form_printed_whether_it_owes_or_not():
     LLC's) was Matched: the Co owed nothing. Its name printed is no less the Co's."""
     r = match(CUSTOMERS, [INVOICES[1]], {"amount": 7320.00, "desc": "TT INWARD DAWOOD TRADING CO"})
     assert allocations(r) == [("AE-2202", 7320.00, "amount+payer", "Suggested")]
+
+
+def test_europes_legal_forms_tell_namesakes_apart():
+    """An Italian trading house and its Dubai company (Rossi Trading S.r.l., Rossi Trading
+    LLC): ROSSI TRADING S.R.L paying 7,320.00, the LLC's invoice, is the S.r.l. paying for
+    its sister, as DAWOOD TRADING CO is above. Before, Europe's forms were no legal forms to
+    tell the two apart (only dropped from names), and the amount Matched it to the LLC."""
+    customers = [customer("R01", "Rossi Trading LLC"), customer("R02", "Rossi Trading S.r.l."),
+                 customer("A03", "Gulf Pearl Electronics")]
+    invoices = [invoice("AE-3101", "R01", 18450.00), invoice("AE-3102", "R01", 7320.00),
+                invoice("AE-3111", "R02", 12600.00)]
+    r = match(customers, invoices, {"amount": 7320.00, "desc": "TT INWARD ROSSI TRADING S.R.L"})
+    assert allocations(r) == [("AE-3102", 7320.00, "amount+payer", "Suggested")]
+    assert reason(r) == (
+        "payer by narrative name (90); amount equals the open amount of AE-3102; the name is "
+        "customer R02's (Rossi Trading S.r.l.), its legal form printed: a related company "
+        "paying for it? please confirm")
+    r = match(customers, invoices, {"amount": 7320.00, "desc": "TT INWARD ROSSI TRADING LLC"})
+    assert allocations(r) == [("AE-3102", 7320.00, "amount+payer", "Matched")]
+    assert legal_forms("Rossi Trading S.r.l.") == {"srl"}
+    assert legal_forms("Siemens AG") == {"ag"}

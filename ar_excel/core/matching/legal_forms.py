@@ -27,8 +27,14 @@ _KINDS = {
     "saoc": ("SAOC",), "saog": ("SAOG",), "spc": ("SPC",), "bsc": ("BSC",),
     "qsc": ("QSC", "QPSC"), "ksc": ("KSC", "KSCC", "KSCP"),
     "plc": ("PLC",), "gmbh": ("GMBH",),
+    # Europe's (an Italian house's S.r.l. beside its Dubai LLC)
+    "sarl": ("SARL",), "spa": ("SPA",), "sas": ("SAS",), "srl": ("SRL",), "bv": ("BV",),
+    "nv": ("NV",), "ag": ("AG",), "kg": ("KG",),
 }
 _KIND_OF = {spelling: kind for kind, spellings in _KINDS.items() for spelling in spellings}
+# The forms' Latin spellings: a name read without them (``names.FILLER``), a name printed in a
+# narrative ending at one (``payers``).
+LATIN_FORMS = frozenset(s for s in _KIND_OF if s.isascii())
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
 
 

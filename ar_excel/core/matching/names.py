@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ar_excel.core.matching.legal_forms import LATIN_FORMS
 from ar_excel.core.matching.normalize import fold_text
 from ar_excel.names import ARABIC_CHAR as _AR
 
@@ -98,14 +99,11 @@ FILLER = {
     # the company, the establishment (a narrative's من الشركة العربية: the article on the legal
     # form, which a skeleton would otherwise read as the name AL SHARQ or AL MASNA)
     "الشركه", "المؤسسه", "الموسسه",
-    # Latin legal forms and connectors
-    "CO", "COMPANY", "COMP", "CORP", "CORPORATION", "INC", "LLC", "L", "LTD", "LIMITED", "EST",
-    "ESTABLISHMENT", "SAE", "SA", "S", "A", "E", "WLL", "W", "PJSC", "PSC", "JSC", "FZE",
-    "FZCO", "FZ", "FZLLC", "GMBH", "AG", "BV", "NV", "SARL", "SPA", "PLC", "AND", "FOR", "OF",
-    "THE", "PARTNERS", "SONS", "AND SONS", "ET", "CIE", "KG", "OHG", "UG", "SAS", "SRL",
-    # the Gulf's legal forms written without their dots (S.A.O.C. and W.L.L. split into
-    # letters): Oman's SAOC / SAOG, SPC; Bahrain's BSC; Qatar's QSC / QPSC; Kuwait's KSC
-    "SAOC", "SAOG", "SPC", "BSC", "QSC", "QPSC", "KSC", "KSCC", "KSCP",
+    # Latin legal forms (``legal_forms.LATIN_FORMS``, joined below; the Gulf's written
+    # without their dots too: S.A.O.C., W.L.L.), the letters of some written with dots or
+    # spaces (S.A., L L C, FZ-LLC), the rarer ones, and connectors
+    "L", "SA", "S", "A", "E", "W", "FZ", "OHG", "UG", "ET", "CIE",
+    "AND", "FOR", "OF", "THE", "PARTNERS", "SONS", "AND SONS",
     # (and sons, as a bank spells the Arabic out: WA ABNAUH, WA AWLADUH; ABNAA, the sons of)
     "ABNAUH", "ABNAOH", "ABNAAUH", "ABNAA", "AWLADUH", "AWLADOH",
     "TRADING CO", "HOLDING", "HLDG", "HLDGS", "HOLDINGS",
@@ -113,7 +111,7 @@ FILLER = {
     "SHOWROOM", "GALLERY", "OFFICE",
     # FOOD STUFF, as a clerk splits FOODSTUFF (مواد غذائية): the FOOD says it
     "STUFF", "STUFFS",
-}
+} | LATIN_FORMS
 # Words that describe what a company does: shared by thousands of names, worth little alone.
 GENERIC = {
     "TRADING", "CONTRACTING", "INDUSTRIES", "INDUSTRIAL", "ENGINEERING", "IMPORT", "EXPORT",

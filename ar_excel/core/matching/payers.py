@@ -46,7 +46,7 @@ from ar_excel.core.matching.bilingual_names import (
     halves_in_each_language,
     scripts,
 )
-from ar_excel.core.matching.legal_forms import folded_words, leading_letters
+from ar_excel.core.matching.legal_forms import LATIN_FORMS, folded_words, leading_letters
 from ar_excel.core.matching.mobiles import MobileDirectory
 from ar_excel.core.matching.names import (
     FILLER,
@@ -118,12 +118,9 @@ _BANKS_OWN_WORDS = frozenset({
     "WPS", "MOB", "SADAD", "NEFT", "IMPS", "SWIFT", "TRANSFER", "INWARD", "OUTWARD",
     # (folded: ايداع نقدي - الصعيد للتوريدات, ايداع نقدا بالفرع, صراف آلي)
     "نقدي", "نقدا", "نقديه", "كاش", "فرع", "بالفرع", "الفرع", "مقاصه", "صراف"})
-# The legal forms a Latin name ends with: the words after them are no more of it.
-_LEGAL_FORMS = frozenset({
-    "CO", "COMPANY", "CORP", "CORPORATION", "INC", "LLC", "LTD", "LIMITED", "EST", "ESTABLISHMENT",
-    "SAE", "WLL", "PJSC", "PSC", "JSC", "FZE", "FZCO", "FZLLC", "GMBH", "PLC", "SARL", "SPA",
-    "SAS", "SRL", "BV", "NV", "AG", "KG", "SAOC", "SAOG", "SPC", "BSC", "QSC", "QPSC", "KSC",
-    "KSCC", "KSCP"})
+# The legal forms a Latin name ends with: the words after them are no more of it. Not COMP,
+# which a trade name also writes for a word of its own (Alpha Comp Systems).
+_LEGAL_FORMS = LATIN_FORMS - {"COMP"}
 # A narrative's words and what lies between them (``_name_runs``): a slash, a colon, a comma
 # or a bracket between two words ends a run of name words; a dot, a dash or a space does not.
 _RUN_PARTS = re.compile(r"([^\w\u0600-\u06ff]+)")
