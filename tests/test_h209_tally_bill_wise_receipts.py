@@ -19,6 +19,15 @@ from tests._workbooks import save_sheets
 D = datetime
 
 
+def _aged(book) -> tuple[dict, float]:
+    """Each invoice's open amount on 30 November, and what is owed in all."""
+    result = registry()["aging"].run(book, JobOptions(as_of=date(2026, 11, 30)))
+    detail = next(t.frame for t in result.tabs if t.name == "Aging Detail")
+    invoices = detail[detail["Item Type"] == "Invoice"]
+    return (dict(zip(invoices["Invoice No"], invoices["Open Amount"], strict=True)),
+            detail["Open Amount"].sum())
+
+
 @pytest.mark.parametrize("method, bill", [("Type of Ref", "Name"), (None, None)])
 def test_the_bill_named_against_is_the_invoice_paid(tmp_path, method, bill):
     path = save_sheets(tmp_path / "tally.xlsx", {
@@ -32,12 +41,7 @@ def test_the_bill_named_against_is_the_invoice_paid(tmp_path, method, bill):
                      [D(2026, 11, 20), "RV-46", "Nile Foods", "New Ref", "ADV-7", 1000]]})
     book = read_book(path)
     assert book.payments["Invoice No"].tolist() == ["INV/101", None, None]
-    result = registry()["aging"].run(book, JobOptions(as_of=date(2026, 11, 30)))
-    detail = next(t.frame for t in result.tabs if t.name == "Aging Detail")
-    invoices = detail[detail["Item Type"] == "Invoice"]
-    assert dict(zip(invoices["Invoice No"], invoices["Open Amount"], strict=True)) == {
-        "INV/101": 2000, "INV/117": 5000}
-    assert detail["Open Amount"].sum() == 4000
+    assert _aged(book) == ({"INV/101": 2000, "INV/117": 5000}, 4000)
 
 
 def test_a_method_written_as_on_account_is_written_elsewhere(tmp_path):
@@ -59,9 +63,4 @@ def test_a_method_written_as_on_account_is_written_elsewhere(tmp_path):
                       1000]]})
     book = read_book(path)
     assert book.payments["Invoice No"].tolist() == ["INV/101", None, None, None]
-    result = registry()["aging"].run(book, JobOptions(as_of=date(2026, 11, 30)))
-    detail = next(t.frame for t in result.tabs if t.name == "Aging Detail")
-    invoices = detail[detail["Item Type"] == "Invoice"]
-    assert dict(zip(invoices["Invoice No"], invoices["Open Amount"], strict=True)) == {
-        "INV/101": 2000, "INV/117": 5000}
-    assert detail["Open Amount"].sum() == 4000
+    assert _aged(book) == ({"INV/101": 2000, "INV/117": 5000}, 4000)
