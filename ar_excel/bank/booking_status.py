@@ -102,7 +102,13 @@ def pending_section(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         # ("TRF FROM NILE FOODS" over "HELD FUNDS RELEASE"): between two lines, the one below
         # carrying the running balance on from the one above, as booked lines do (looked at
         # last: it reads the balances)
-        if lines[pos - 1] and pos + 1 < len(lines) and lines[pos + 1] and moves(pos + 1):
+        if lines[pos - 1] and pos + 1 < len(lines) and lines[pos + 1] and (
+                moves(pos + 1) or (is_blank(date_cells[pos]) and not any(
+                    moves(k) for k in np.flatnonzero(lines[:pos])[::-1].tolist()))):
+            # (and where no line above moves a running balance - the statement prints none -
+            # nothing tells but where the words stand: outside the date column, as the rest of
+            # the narrative above stands; a section's title is set apart from the booked lines
+            # by a blank, totals or balance row, or opens the row in the date column)
             continue
         # (The statement's closing balance printed under the section is no pending line: the
         # section ends above it, and the balance is read as the statement's. Such a row is
