@@ -63,7 +63,7 @@ _CURRENCY_SYMBOLS = {
     "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "LE": "EGP", "L.E": "EGP",
     "L.E.": "EGP", "ج.م": "EGP", "ج م": "EGP", "جنيه": "EGP", "جنيه مصري": "EGP",
     "ر.س": "SAR", "ريال": "SAR", "ريال سعودي": "SAR", "د.إ": "AED", "درهم": "AED",
-    "درهم إماراتي": "AED", "د.ك": "KWD", "دينار كويتي": "KWD", "ر.ق": "QAR", "ريال قطري": "QAR",
+    "درهم إماراتي": "AED", "د.ك": "KWD", "ر.ق": "QAR", "ريال قطري": "QAR",
     "ر.ع": "OMR", "د.ب": "BHD", "دولار": "USD", "يورو": "EUR",
     "جم": "EGP",  # Egypt's hand-kept sheets shorten جنيه مصري so
     "E£": "EGP", "LE.": "EGP",
@@ -73,8 +73,13 @@ _CURRENCY_SYMBOLS = {
 }
 
 
+# The dinars named by their country in Arabic (دينار كويتي: Kuwait's; Iraq's banks head
+# their statements "العملة: دينار عراقي"), as a name and as the word an amount carries
+# (``numbers.CURRENCY_WORDS``).
+DINAR_COUNTRIES = {"IQD": "عراقي", "JOD": "أردني", "KWD": "كويتي", "BHD": "بحريني"}
+
 # Currencies by name, as typed in English or Arabic (matched folded: case, spaces, dots and
-# Arabic letter variants aside).
+# Arabic letter variants aside, so كويتى is كويتي).
 _CURRENCY_NAMES = {  # names only: the abbreviations (SR, KD) are CURRENCY_ABBREVIATIONS
     "EUR": ("Euro", "Euros"), "USD": ("US Dollar", "US Dollars", "USD$", "USA Dollar",
                                      "United States Dollar", "American Dollar",
@@ -83,13 +88,13 @@ _CURRENCY_NAMES = {  # names only: the abbreviations (SR, KD) are CURRENCY_ABBRE
     "GBP": ("Sterling", "Pound Sterling", "British Pound", "استرليني", "جنيه استرليني"),
     "SAR": ("Saudi Riyal", "ريال سعودى"),
     "AED": ("UAE Dirham", "Emirati Dirham", "درهم إماراتي"),
-    "KWD": ("Kuwaiti Dinar", "دينار كويتى"), "QAR": ("Qatari Riyal",),
-    "OMR": ("Omani Rial", "ريال عماني"), "BHD": ("Bahraini Dinar", "دينار بحريني"),
-    "JOD": ("Jordanian Dinar", "دينار أردني"),
-    # Iraq's banks (Rafidain, Rasheed) head their statements "العملة: دينار عراقي"
-    "IQD": ("Iraqi Dinar", "دينار عراقي", "دينار عراقى"),
+    "KWD": ("Kuwaiti Dinar",), "QAR": ("Qatari Riyal",),
+    "OMR": ("Omani Rial", "ريال عماني"), "BHD": ("Bahraini Dinar",),
+    "JOD": ("Jordanian Dinar",), "IQD": ("Iraqi Dinar",),
 }
 _CURRENCY_BY_NAME = {match_key(n): code for code, names in _CURRENCY_NAMES.items() for n in names}
+_CURRENCY_BY_NAME.update((match_key(f"دينار {country}"), code)
+                         for code, country in DINAR_COUNTRIES.items())
 # The Arabic article on each word, as books and bank exports write a name ("الريال السعودي",
 # "الجنيه المصري"): read as the name without it, so a word reads as it does bare (الريال as
 # ريال) and what is no currency bare is none with it.

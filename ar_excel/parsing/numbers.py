@@ -13,11 +13,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.parsing.codes import DINAR_COUNTRIES
 from ar_excel.parsing.digits import normalize_digits
 
+
+def _either_way(word: str) -> str:
+    """A pattern for an Arabic word as typed either way: a final ي as ى, an initial أ as ا."""
+    if word.startswith("أ"):
+        word = "[أا]" + word[1:]
+    return word[:-1] + "[يى]" if word.endswith("ي") else word
+
+
+# the dinar after its country, as parsing.codes names them (دينار كويتي / كويتى)
+_DINARS = "|".join(_either_way(country) for country in DINAR_COUNTRIES.values())
 _CURRENCY_WORDS = re.compile(
     r"(?i)(?:E£|US\$|(?<![A-Z])[A-Z]{3}(?![A-Z])\.?|L\.?E\.?|(?:S|Q|K|B|R|J)\.?[RDO]\.?(?![A-Z])|Dhs?\.?|Rs\.?(?![A-Z])|ج\.?\s?م\.?|جم|ج(?![\u0621-\u064a])|جنيه(?:\s*مصر[يى])?|ر\.?\s?س\.?|ريال(?:\s*(?:سعودي|قطري|عماني|يمني))?"
-    r"|د\.?\s?إ\.?|درهم(?:\s*إماراتي)?|د\.?\s?ك\.?|دينار(?:\s*(?:عراق[يى]|[أا]ردن[يى]|كويت[يى]|بحرين[يى]))?|دولار(?:\s*[أا]مريكي)?|يورو|[$€£¥₹﷼₤]"
+    r"|د\.?\s?إ\.?|درهم(?:\s*إماراتي)?|د\.?\s?ك\.?|دينار(?:\s*(?:" + _DINARS + r"))?|دولار(?:\s*[أا]مريكي)?|يورو|[$€£¥₹﷼₤]"
     # QAR, OMR; BHD, JOD, IQD (ر.ق، ر.ع، د.ب، د.أ، د.ع), not a word's start ("دائن": a credit)
     r"|ر\.?\s?[قع]\.?(?![\u0621-\u064a])|د\.?\s?[بأاع]\.?(?![\u0621-\u064a]))"
 )
