@@ -552,6 +552,12 @@ def reader_messages(tmp_path: Path) -> list[str]:
                           "Paid Date"],
                          *[[no, "C1", datetime(2026, 10, 1), amount, paid, day]
                            for no, amount, paid, day in rows]]}))
+    marks.append(_save(tmp_path, "list_receipts.xlsx", {  # SAP B1's documents in one list
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Document Type",
+                      "Paid to Date"],
+                     ["1001", "C1", datetime(2026, 10, 1), 100, "A/R Invoice", 100],
+                     ["9001", "C1", datetime(2026, 10, 9), 100, "Incoming Payment", None]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -42,6 +42,8 @@ DEBIT_TYPES = frozenset(match_key(w) for w in (
     "Simplified", "مبسطة",
     "Simplified Debit Note", "Standard Debit Note", "فاتورة ضريبية مبسطة", "فاتورة مبسطة",
     "إشعار مدين مبسط", "اشعار مدين مبسط",
+    # SAP Business One's marketing documents as its document lists name them
+    "A/R Invoice", "AR Invoice", "A/R Reserve Invoice", "AR Reserve Invoice",
     # Oracle Receivables' seeded transaction types (classes INV, DM; a chargeback is a debit)
     "Standard Invoice", "Standard", "Chargeback",
     # a sale's terms (Cash / Credit) in the type column: a sale either way

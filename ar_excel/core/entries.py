@@ -57,7 +57,8 @@ CREDIT_TYPES = frozenset(match_key(w) for w in (
     # ZATCA's two kinds of every document: standard (B2B, cleared) and simplified (B2C,
     # reported), both as the POS / ERP names them
     "Simplified Credit Note", "Standard Credit Note", "Tax Credit Note",
-    "إشعار دائن مبسط", "اشعار دائن مبسط"))
+    "إشعار دائن مبسط", "اشعار دائن مبسط",
+    "A/R Credit Memo", "AR Credit Memo"))  # SAP Business One's
 # Beside "CR" in one type column, these say the column is a sale's Cash / Credit terms.
 CASH_SALE_TYPES = frozenset(match_key(w) for w in (
     "Cash", "CS", "CA", "Cash Sale", "نقدي", "نقدا", "نقدى", "كاش"))
@@ -70,6 +71,7 @@ RECEIPT_TYPES = frozenset(match_key(w) for w in (
     "Payments", "PMT", "Receipts", "Sales Receipt", "Payment on Account", "Customer Payment",
     "SR",  # Sage 50's sales receipt (a sales return, where others write it, is a credit too)
     "DZ",  # SAP's customer payment
+    "Incoming Payment", "Incoming Payments",  # SAP Business One's
     # Sage 300's receipt (PY) and unapplied cash (UC: received, applied to no invoice yet)
     "PY", "UC", "Unapplied Cash",
     # money received ahead of the invoice, or held on account without one (NetSuite's

@@ -36,6 +36,7 @@ from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
 from ar_excel.io.limit_currencies import limits_against_the_books_currency
 from ar_excel.io.lines_from_invoice_rows import lines_from_invoice_rows
+from ar_excel.io.list_receipts import list_receipts_as_applied
 from ar_excel.io.local_word import local_word_as_meant
 from ar_excel.io.merged_limits import limits_merged_over_customers
 from ar_excel.io.paid_beyond_receipts import paid_beyond_the_receipts
@@ -195,6 +196,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
                 book.unusable["Invoices"] = said.message
     invoice_dates_from_due_dates(book)  # an aging report giving due dates only
     receipts_from_paid_dates(book)  # a register's Paid Date beside its Paid Amount: receipts
+    list_receipts_as_applied(book)  # receipts beside invoices whose Paid to Date counts them
     receipts_naming_unknown_invoices(book)  # once receipts and invoices are keyed as meant
     paid_beyond_the_receipts(book)  # a register's paid-to-date beside a month's receipts
     book.issues.extend(fils_issue(book))  # '1,250.500' kept blank beside USD: not USD

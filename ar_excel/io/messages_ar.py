@@ -13,6 +13,12 @@ from ar_excel.io.wording_rules import Rule, apply_rules
 
 _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
     (r"^'(.*)' is not a number$", "'{0}' ليس رقماً"),
+    # receipts listed beside invoices whose Paid to Date counts them (io.list_receipts)
+    (r"^(\d+) receipt\(s\) listed beside the invoices \((.*)\) say nothing of what they paid: "
+     r"read as the money the invoices' '(.*)' shows paid \(oldest first, per customer\), not "
+     r"as money on account again$",
+     "{0} تحصيل مُدرج بجوار الفواتير ({1}) لا يذكر ما سدده: قُرئ على أنه المال الذي يُظهره "
+     "العمود '{2}' مسدداً من الفواتير (الأقدم أولاً، لكل عميل)، لا مالاً على الحساب مرة أخرى"),
     # a register's Paid Date beside its Paid Amount (io.paid_dates)
     (r"^(\d+) invoice\(s\) paid on the day column '(.*)' gives \((.*); (\S+) \.\. (\S+)\): "
      r"each paid part read as a receipt of that day naming its invoice, so an earlier as-of "
