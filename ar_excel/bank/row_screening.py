@@ -152,8 +152,10 @@ def screen_rows(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
             out.not_lines[pos] = True  # the header repeated, a cell lost or moved on the way
             repeats.append(pos)
             continue
-        if no_money[pos] and (page := page_number_of(row)):
-            out.not_lines[pos] = True  # "Page 2 of 5" at a page's foot or head
+        if page := page_number_of(row):
+            # "Page 2 of 5" at a page's foot or head, wherever a PDF conversion put it (under
+            # Credit or Balance, centred or aligned right): the row says nothing else
+            out.not_lines[pos] = True
             out.page_numbers.append((pos, page))
             continue
         if no_money[pos] and not dated[pos] and statement_footer(row):
