@@ -59,9 +59,31 @@ class PaidBeyond(NamedTuple):
     missing: float  # what the Payments sheet lacks, all customers together
 
 
+def _credited(invoices: pd.DataFrame) -> pd.Series:
+    """Per invoice row, what the list's credit notes naming it in a reference column (ERPNext's
+    Return Against, an Against Invoice) take off it: the ledger sets them against it, so its
+    stated paid part holds them, no receipt (0 on the other rows)."""
+    # (imported here: billing builds on the ledger, which this module's users import)
+    from ar_excel.core.billing.context import invoice_key
+    from ar_excel.core.billing.credit_notes import named_in, reference_column
+
+    out = pd.Series(0.0, index=invoices.index)
+    column = reference_column(invoices)
+    if column is None:
+        return out
+    amount = _numbers(invoices, "Amount")
+    notes = invoices[(amount < 0) & invoices[column].notna()]
+    if not len(notes):
+        return out
+    taken = (-amount[notes.index]).groupby(named_in(notes, column)).sum()
+    first = ~invoices["Invoice No"].duplicated() & (amount > 0)
+    keys = invoice_key(invoices["Invoice No"])
+    return out.where(~first, keys.map(taken).fillna(0.0)).astype("float64")
+
+
 def paid_beyond_receipts(invoices: pd.DataFrame, payments: pd.DataFrame) -> PaidBeyond | None:
     """The invoices whose paid part as the list states it (``paid_as_stated``) exceeds what
-    the Payments rows naming them add up to, where their customer's receipts naming no
+    the Payments rows and the list's credit notes naming them add up to, where their customer's receipts naming no
     invoice do not cover the difference; None where there are none."""
     if not len(payments) or "Invoice No" not in invoices or "Invoice No" not in payments:
         return None
@@ -73,7 +95,8 @@ def paid_beyond_receipts(invoices: pd.DataFrame, payments: pd.DataFrame) -> Paid
     recorded = _numbers(receipts, "Amount").groupby(receipts["Invoice No"].astype(str)).sum()
     named = invoices["Invoice No"].map(lambda v: None if v is None or v != v else str(v))
     first = ~invoices["Invoice No"].duplicated() & invoices["Invoice No"].notna()
-    gap = (paid_as_stated(invoices) - named.map(recorded).fillna(0.0)).to_numpy(dtype="float64")
+    gap = (paid_as_stated(invoices) - named.map(recorded).fillna(0.0)
+           - _credited(invoices)).to_numpy(dtype="float64")
     short = (first.to_numpy(dtype=bool) & (amount > 0).to_numpy(dtype=bool)
              & column.notna().to_numpy(dtype=bool) & (gap >= _CENT))
     if not short.any():
