@@ -196,6 +196,9 @@ class Layout:
     # and the payee of money out
     payer_payee: tuple[int, int] | None = None
     asked: frozenset[str] = frozenset()  # the roles the clerk's mapping names: not second-guessed
+    # the account's closing balance beside every line and the day it is as at (HSBCnet's
+    # "Closing ledger balance | Closing ledger balance as at"): their columns
+    account_closing: tuple[int, int] | None = None
 
     @property
     def preamble_end(self) -> int:
@@ -535,7 +538,11 @@ def add_roles_by_words(rows: list[list[Any]], layout: Layout, data_from: int) ->
             used.add(idx)
             continue
         if canon == "Balance" and _one_figure(values, idx, header):
-            continue  # HSBCnet's "Closing ledger balance" on every line: the account's, not a line's
+            # HSBCnet's "Closing ledger balance" on every line: the account's, not a line's
+            # (kept with the day it is as at: ``account_balance_columns``)
+            layout.account_closing = layout.account_closing or _closing_and_its_day(
+                layout.headers, idx, values)
+            continue
         if canon and _values_read_as(values, idx, canon, header):
             layout.columns[canon] = idx
             used.add(idx)
@@ -892,6 +899,31 @@ def _one_figure(rows: list[list[Any]], idx: int, header: str) -> bool:
                and not is_blank(r[idx]) and not (isinstance(r[idx], str)
                                                  and fold_key(r[idx]) == again)]
     return len(figures) >= 2 and len(set(figures)) == 1
+
+
+# a closing balance's words ("Closing ledger balance"), and those of the day it is as at
+_CLOSING_WORDS = {"closing", "ending", "final", "schluss", "cloture", "ختامي", "الختامي"}
+_AS_AT_WORDS = {"as", "at", "date", "on", "datum", "تاريخ", "في"}
+
+
+def _closing_and_its_day(headers: list[str], idx: int, rows: list[list[Any]]
+                         ) -> tuple[int, int] | None:
+    """The column of the account's closing balance (``idx``, one figure on every line) and
+    the one of the day it is as at ("Closing ledger balance as at": its header's words and
+    'as at' or 'date', one date under it); None for another balance (the available one,
+    the current one) or without such a day."""
+    words = header_words(headers[idx])
+    if not words & _CLOSING_WORDS or words & _AVAILABLE_WORDS:
+        return None
+    for j, header in enumerate(headers):
+        theirs = header_words(header) if header and j != idx else set()
+        if not (theirs > words and theirs - words <= _AS_AT_WORDS):
+            continue
+        days = {str(r[j]).strip() for r in rows[:SAMPLE_ROWS] if j < len(r)
+                and not is_blank(r[j])}
+        if len(days) == 1 and is_gregorian_date(next(iter(days))):
+            return idx, j
+    return None
 
 
 def _ledger_balance_over_available(data: list[list[Any]], layout: Layout, used: set[int]

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ar_excel.bank.account_balance_columns import closing_as_at_the_newest_day
 from ar_excel.bank.account_sections import (
     account_parts,
     account_sections,
@@ -265,6 +266,13 @@ def table_statement(rows: list[list[Any]], row_numbers: list[int], source: str, 
     lines = _lines_frame(read, kinds, kept, amount, value_dates, descriptions, balances,
                          file_ccy, np.cumsum(counted)[kept])
     _details_carried_over(read, lines, kept, carried_over)
+    if read.layout.account_closing and balances.closing is None and len(lines):
+        figures, days = (read.table.cells(i) for i in read.layout.account_closing)
+        found = closing_as_at_the_newest_day(
+            [figures[p] for p in kept.tolist()], [days[p] for p in kept.tolist()],
+            lines["Date"].max(), read.decimal, read.dayfirst, read.date_format)
+        if found:  # (HSBCnet's "Closing ledger balance" as at the newest line's day)
+            balances.closing, balances.closing_date = found
     lines, stated, issues = _lines_checked(read, lines, kept, kinds.screened, balances,
                                            current, issues)
     closing_at = kinds.screened.closing_at
