@@ -86,3 +86,23 @@ def test_europes_legal_forms_tell_namesakes_apart():
     assert allocations(r) == [("AE-3102", 7320.00, "amount+payer", "Matched")]
     assert legal_forms("Rossi Trading S.r.l.") == {"srl"}
     assert legal_forms("Siemens AG") == {"ag"}
+
+
+def test_a_name_read_word_for_word_still_leaves_the_legal_form_to_say():
+    """Siemens Energy LLC (Dubai) and Siemens Energy AG: no business word in the name, so
+    SIEMENS ENERGY reads word for word (98), not 90 as DAWOOD TRADING does. The AG's legal
+    form printed on the LLC's 7,320.00 is no less a related company paying: before, the
+    98 made it Matched with the very reason asking to confirm it; the amount alone, or the
+    LLC's own form, still decides (Matched)."""
+    customers = [customer("S01", "Siemens Energy LLC"), customer("S02", "Siemens Energy AG")]
+    invoices = [invoice("AE-3101", "S01", 18450.00), invoice("AE-3102", "S01", 7320.00),
+                invoice("AE-3111", "S02", 12600.00)]
+    r = match(customers, invoices, {"amount": 7320.00, "desc": "TT INWARD SIEMENS ENERGY AG"})
+    assert allocations(r) == [("AE-3102", 7320.00, "amount+payer", "Suggested")]
+    assert reason(r) == (
+        "payer by narrative name (98); amount equals the open amount of AE-3102; the name is "
+        "customer S02's (Siemens Energy AG), its legal form printed: a related company paying "
+        "for it? please confirm")
+    for desc in ("TT INWARD SIEMENS ENERGY LLC", "TT INWARD SIEMENS ENERGY"):
+        r = match(customers, invoices, {"amount": 7320.00, "desc": desc})
+        assert allocations(r) == [("AE-3102", 7320.00, "amount+payer", "Matched")], desc

@@ -109,7 +109,11 @@ class PayerStages:
 
     def _payer_confidence(self, f: LineFacts, cust: str, sure: float, base: float,
                           exact: bool = False) -> float:
-        if sure >= 0.97:  # account, learned account or learned name
+        if f.payer.customer is None and self._namesake(f, cust) is not None:
+            # (The other's legal form printed: a related company paying, however sure the
+            # name, which the two namesakes share word for word: SIEMENS ENERGY AG, 98.)
+            return 0.75
+        if sure >= 0.97:  # account, learned account or learned name; a name word for word
             return base
         if f.payer.how == "translated name" and not exact:
             # (A translated name is confirmed by an amount that is exactly its open
@@ -122,8 +126,7 @@ class PayerStages:
             # the payer is a related company paying for it: a person confirms.
             if f.payer.customer == cust:
                 return base - 0.04
-            if f.payer.customer is None and (self._whole_name_of_another(f, cust)
-                                             or self._namesake(f, cust) is not None):
+            if f.payer.customer is None and self._whole_name_of_another(f, cust):
                 return 0.75
             return 0.87 if f.payer.customer is None else 0.75
         return 0.75
