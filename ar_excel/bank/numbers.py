@@ -121,6 +121,15 @@ def _marked(text: str) -> tuple[str, bool | None]:
     return text, None
 
 
+def mark_side(value: Any) -> int:
+    """The side a debit/credit mark written at an amount says: -1 ("52.50 Dr", "52.50-"), 1
+    ("12,500.00CR", "5,000.00+"), 0 without a mark (a plain figure, a leading minus)."""
+    if not isinstance(value, str):
+        return 0
+    _, debit = _marked(value)
+    return 0 if debit is None else -1 if debit else 1
+
+
 # dashes a PDF conversion or a word processor writes for the minus ("– 15,00", "‒15.00")
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\ufe63\uff0d", "-"))
 

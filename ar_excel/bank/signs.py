@@ -22,7 +22,7 @@ import numpy as np
 from ar_excel.bank.cells import ColumnCells, per_value
 from ar_excel.bank.column_words import SAMPLE_ROWS, Layout
 from ar_excel.bank.marks import CREDIT_LETTERS, CREDIT_WORDS, DEBIT_LETTERS, DEBIT_WORDS, SIDES
-from ar_excel.bank.numbers import parse_amount_column
+from ar_excel.bank.numbers import mark_side, parse_amount_column
 from ar_excel.bank.statement import signs_from_running_balance
 from ar_excel.bank.two_columns import read_unplain_rows
 from ar_excel.model import Issue
@@ -198,6 +198,10 @@ def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live:
             debit = np.array([m == -1 for m in sides], dtype=bool)
             credit = np.array([m == 1 for m in sides], dtype=bool)
             amount = np.where(debit, -np.abs(amount), np.where(credit, np.abs(amount), amount))
+        else:
+            amount = _unmarked_are_debits(table.cells(cols["Amount"]), amount, live, issue,
+                                          headers[cols["Amount"]] if headers and cols["Amount"]
+                                          < len(headers) else "Amount")
         use_columns = np.isnan(amount) & ~failed  # no amount: the debit/credit columns say
     if "Debit" in cols or "Credit" in cols:
         debit = credit = np.full(n, np.nan)
@@ -219,6 +223,28 @@ def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live:
                 (table.cells(cols["Debit"]), table.cells(cols["Credit"])),
                 lambda pos, name, value, message: issue(pos, 4, name, value, message))
     return amount, failed
+
+
+def _unmarked_are_debits(raw: list[Any], amount: np.ndarray, live: np.ndarray, issue: Any,
+                         column: str) -> np.ndarray:
+    """An amount column that marks its credits only ("12,500.00CR" beside "52.50"), as many
+    Gulf and Egyptian exports and printouts do: the amounts without a mark are money out.
+    Only where two amounts at least carry a credit mark, none a debit mark or a minus, and
+    some none; said once, naming the rows read as money out."""
+    sides = np.array(per_value(raw, mark_side), dtype=np.int8)
+    figure = live & ~np.isnan(amount)
+    credits = figure & (sides == 1)
+    unmarked = figure & (sides == 0)
+    if credits.sum() < 2 or not unmarked.any() or (figure & ((sides == -1) | (amount < 0))).any():
+        return amount
+    rows = [issue.numbers[p] for p in np.flatnonzero(unmarked).tolist()]
+    example = raw[int(np.flatnonzero(credits)[0])]
+    issue.add(-1, 1, "", column, len(rows),
+              f"the statement marks only its credits ('{example}'): the {len(rows)} "
+              f"amount{'s' if len(rows) > 1 else ''} without a mark "
+              f"{'were' if len(rows) > 1 else 'was'} read as money out (rows "
+              f"{', '.join(map(str, rows[:10]))}{' ...' if len(rows) > 10 else ''})")
+    return np.where(unmarked, -np.abs(amount), amount)
 
 
 def net_of(debit: np.ndarray, credit: np.ndarray) -> np.ndarray:

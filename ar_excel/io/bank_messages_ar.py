@@ -218,6 +218,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str] | str]] = 
                    "واحدة، فأخذ كل منها تاريخ الصف المؤرخ الذي فوقه"
                    + ("؛ وقُرئ صف مؤرخ بلا مبلغ مع الصفوف التي تليه حتى المبلغ معاملةً واحدة"
                       if m[3] else "")),
+        (r"^the statement marks only its credits \('(.*)'\): the (\d+) amounts? without a mark "
+         r"(?:were|was) read as money out \(rows (.*?)\)$",
+         "الكشف لا يعلّم إلا الإيداعات ('{0}'): قُرئت المبالغ غير المعلَّمة ({1}) مبالغ خارجة "
+         "(الصفوف {2})"),
         (r"^the date and the narrative are run together in column ([A-Z]+) \('(.*)'\), as a PDF "
          r"conversion leaves them: each cell was read as its date and its narrative$",
          "التاريخ والبيان مدمجان في العمود {0} ('{1}') كما يتركهما التحويل من PDF: قُرئت كل "
