@@ -558,6 +558,12 @@ def reader_messages(tmp_path: Path) -> list[str]:
                       "Paid to Date"],
                      ["1001", "C1", datetime(2026, 10, 1), 100, "A/R Invoice", 100],
                      ["9001", "C1", datetime(2026, 10, 9), 100, "Incoming Payment", None]]}))
+    marks.append(_save(tmp_path, "invoice_rates.xlsx", {  # the invoices' own Exchange Rate
+        "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "EGP"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency",
+                      "Exchange Rate"],
+                     ["I-1", "C1", datetime(2026, 10, 1), 100, "EGP", 1],
+                     ["I-2", "C1", datetime(2026, 10, 2), 10, "USD", 48.5]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

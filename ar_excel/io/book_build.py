@@ -34,6 +34,7 @@ from ar_excel.io.erp_entries import entries_as_meant
 from ar_excel.io.fils_amounts import fils_issue
 from ar_excel.io.grid import Grid
 from ar_excel.io.invoice_dates import invoice_dates_from_due_dates
+from ar_excel.io.invoice_rates import rates_from_invoices
 from ar_excel.io.limit_currencies import limits_against_the_books_currency
 from ar_excel.io.lines_from_invoice_rows import lines_from_invoice_rows
 from ar_excel.io.list_receipts import list_receipts_as_applied
@@ -195,6 +196,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
                 book.issues.append(said)
                 book.unusable["Invoices"] = said.message
     invoice_dates_from_due_dates(book)  # an aging report giving due dates only
+    rates_from_invoices(book)  # the invoices' own Exchange Rate, where no rates are given
     receipts_from_paid_dates(book)  # a register's Paid Date beside its Paid Amount: receipts
     list_receipts_as_applied(book)  # receipts beside invoices whose Paid to Date counts them
     receipts_naming_unknown_invoices(book)  # once receipts and invoices are keyed as meant

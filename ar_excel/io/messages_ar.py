@@ -19,6 +19,11 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"as money on account again$",
      "{0} تحصيل مُدرج بجوار الفواتير ({1}) لا يذكر ما سدده: قُرئ على أنه المال الذي يُظهره "
      "العمود '{2}' مسدداً من الفواتير (الأقدم أولاً، لكل عميل)، لا مالاً على الحساب مرة أخرى"),
+    # the invoices' own Exchange Rate read as the book's rates (io.invoice_rates)
+    (r"^no exchange rates in the Policy: column '(.*)' read as the invoices' rates to (\S+) "
+     r"\((.*)\), each currency at its latest invoice's rate on or before the as-of date$",
+     "لا أسعار صرف في السياسة: قُرئ العمود '{0}' أسعارَ صرف الفواتير إلى {1} ({2})، كل عملة "
+     "بسعر أحدث فاتورة لها في تاريخ التقرير أو قبله"),
     # a register's Paid Date beside its Paid Amount (io.paid_dates)
     (r"^(\d+) invoice\(s\) paid on the day column '(.*)' gives \((.*); (\S+) \.\. (\S+)\): "
      r"each paid part read as a receipt of that day naming its invoice, so an earlier as-of "

@@ -1,0 +1,93 @@
+"""The exchange rates an invoice list states beside its invoices (Zoho's and SAP Business
+One's Exchange Rate, ERPNext's Conversion Rate, a clerk's سعر الصرف), read as the book's rates
+where neither the Policy nor an exchange-rates sheet gives any.
+
+Without rates, Credit Status added a customer's USD and EUR invoices to its EGP ones as they
+stand: 500,000 EGP, 20,000 USD and 10,000 EUR made 530,000 against a 2,000,000 limit (26.5 %
+OK) where the invoices themselves say 1,991,000 at their own rates (99.6 %, Warning).
+
+Rule: the column's rate on each invoice is what one unit of the invoice's currency is in the
+company's currency (the currency whose rows all say 1; else the customers' one currency), as
+those ERPs write it. The rows are a dated rates sheet (``fx.SheetRate``): each currency is
+taken at its rate on its latest invoice on or before the as-of date. One Input Issue says so.
+Only where some customer is billed in another currency than its own (the master's Currency):
+otherwise nothing is converted and nothing said. A list whose rates do not show one base
+(two currencies at 1, or none and several currencies in the master) is left as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from ar_excel.core.fx import SheetRate
+from ar_excel.model import ROW, Book, Issue
+from ar_excel.names import match_key
+
+RATE_HEADERS = frozenset(match_key(h) for h in (
+    "Exchange Rate", "Exch Rate", "Conversion Rate", "Currency Rate", "FX Rate", "Doc Rate",
+    "Document Rate", "Rate to Local Currency", "سعر الصرف", "سعر التحويل", "معامل التحويل"))
+
+
+def _plain(rate: float) -> str:
+    return f"{rate:.10f}".rstrip("0").rstrip(".")
+
+
+def rates_from_invoices(book: Book) -> None:
+    """The Policy with the invoice list's rates (module docstring), where it has none."""
+    policy = book.policy
+    invoices = book.tables.get("Invoices")
+    if invoices is None or str(policy.get("exchange_rates") or "").strip():
+        return
+    frame = invoices.frame
+    column = next((c for c in frame.columns if isinstance(c, str) and not c.startswith("_")
+                   and match_key(c) in RATE_HEADERS), None)
+    if column is None or "Currency" not in frame:
+        return
+    rate = pd.to_numeric(frame[column], errors="coerce")
+    code = frame["Currency"].map(lambda v: v.strip().upper() if isinstance(v, str) else None)
+    rated = rate.notna() & (rate > 0) & code.notna()
+    if not rated.any():
+        return
+    customers = book.tables.get("Customers")
+    own_of = (pd.Series(dtype=object) if customers is None or "Currency" not in customers.frame
+              else customers.frame.dropna(subset=["Customer ID"]).drop_duplicates(
+                  "Customer ID").set_index("Customer ID")["Currency"].map(
+                  lambda v: v.strip().upper() if isinstance(v, str) and v.strip() else None))
+    billed_in = frame["Customer ID"].map(own_of)
+    # needed only where a customer is billed in another currency than its own
+    if not (rated & billed_in.notna() & (code != billed_in)).any():
+        return
+    at_one = {c for c in code[rated].unique() if (rate[rated & (code == c)] == 1).all()}
+    base = policy.base_currency.strip().upper() or None
+    if base is None:
+        if len(at_one) == 1:
+            base = next(iter(at_one))
+        else:
+            own = set(own_of.dropna())
+            base = next(iter(own)) if len(own) == 1 and not at_one - own else None
+    if base is None:
+        return
+    dates = pd.to_datetime(frame["Invoice Date"], errors="coerce")
+    foreign = rated & (code != base) & dates.notna()
+    if not foreign.any():
+        return
+    letter = invoices.letters.get(column, "")
+    header = column
+    rows = tuple(SheetRate(str(code[i]), float(rate[i]), dates[i].date(), invoices.sheet_at(i),
+                           f"{letter}{int(frame.at[i, ROW])}", header)
+                 for i in frame.index[foreign])
+    latest: dict[str, float] = {}
+    for r in sorted(rows, key=lambda r: r.when):
+        latest[r.code] = r.rate
+    text = "; ".join(f"{c}={_plain(v)}" for c, v in sorted({**latest, base: 1.0}.items()))
+    book.policy = replace(policy, extra={**policy.extra, "exchangerates": text},
+                          rate_sheet=rows,
+                          **({} if policy.base_currency.strip() else {"base_currency": base}))
+    first = frame.index[foreign][0]
+    book.issues.append(Issue(
+        invoices.sheet_at(first), f"{letter}{int(frame.at[first, ROW])}", header, None,
+        f"no exchange rates in the Policy: column '{header}' read as the invoices' rates to "
+        f"{base} ({', '.join(sorted(latest))}), each currency at its latest invoice's rate on "
+        f"or before the as-of date"))
