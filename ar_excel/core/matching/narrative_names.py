@@ -427,9 +427,17 @@ class NarrativeNames:
     def _verdicts(self, kinds: np.ndarray, verdict: Callable[[Shaped], bool]) -> np.ndarray:
         """``verdict`` on the reading (of ``_readings``) of each of ``kinds``, worked out once
         per reading."""
-        told, where = np.unique(kinds, return_inverse=True)
-        return np.array([verdict(self._readings[k]) for k in told.tolist()],
-                        dtype=bool)[where.reshape(-1)]
+        # (A dict of the readings told, not ``np.unique``: the candidates are few, most of a
+        # few readings, and sorting them costs more than the verdicts; ``verdict`` has no
+        # side effect, so the order it is asked in changes nothing.)
+        readings, told = self._readings, {}
+        out = []
+        for k in kinds.tolist():
+            said = told.get(k)
+            if said is None:
+                said = told[k] = verdict(readings[k])
+            out.append(said)
+        return np.array(out, dtype=bool)
 
     def _by_token(self, tokens: list[str], readings: Sequence[Any], strict: bool
                   ) -> dict[str, list[Any]]:
