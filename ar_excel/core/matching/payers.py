@@ -33,6 +33,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -294,6 +295,15 @@ ONE_WORD_NAME = 85.0
 MOBILE_SCORE = 95.0
 
 
+
+
+class _NameRun(NamedTuple):
+    """A run of name words a narrative writes (``PayerDirectory._name_run``)."""
+
+    tokens: list[str]
+    read: set[str]  # every word its tokens read as
+    distinct: list[str]  # its distinctive tokens (``names.distinctive``)
+    forms: dict[str, set[str]]  # each token's readings (``PayerDirectory._name_run``)
 
 
 class PayerDirectory(NarrativeNames):
@@ -880,7 +890,7 @@ class PayerDirectory(NarrativeNames):
         (مؤسسة الدولية للتجارة: INTERNATIONAL TRADING), where a run writing it writes a
         distinctive word beside (AHMED INTERNATIONAL TRADING: another company's name,
         ``_more_than_the_name``)."""
-        runs: list[tuple[list[str], set[str]]] | None = None
+        runs: list[_NameRun] | None = None
         capped, changed = [], set()
         for c, sc in found.candidates:
             needed = self._needed.get(c)
@@ -888,7 +898,7 @@ class PayerDirectory(NarrativeNames):
             if sc > ONE_WORD_NAME and needed is not None and (
                     one or not self._keys[c][1]):  # (no distinctive word: business words only)
                 if runs is None:
-                    runs = [(tokens, self._read_as_words(tokens))
+                    runs = [self._name_run(tokens)
                             for tokens in map(name_tokens, self._name_runs(narrative))]
                 if self._beside_another_word(c, needed[0], runs) if one \
                         else self._more_than_the_name(c, needed[0], runs):
@@ -935,49 +945,45 @@ class PayerDirectory(NarrativeNames):
         return Payer(best if top - second >= MARGIN else None, found.how, top, capped,
                      found.evidence)
 
-    def _read_as_words(self, tokens: list[str]) -> set[str]:
-        """The words a run's tokens read as (``_beside_another_word``'s ``reads``): each as
-        written, without an attached article l-, and as the master has it."""
-        return {r for t in tokens for r in (t, t[1:] if t[:1] == "l" else t,
-                                             self._construct_state(t))}
+    def _name_run(self, tokens: list[str]) -> _NameRun:
+        """A run of name words as ``_beside_another_word`` reads it, worked out once for all
+        the candidates of a narrative (tens a line): each token's readings (as written,
+        without an attached article l-, and in its construct state, as the master has it:
+        ``_construct_state``; a token reads as a name's word when one of them is), the words
+        the run reads as (all of them) and its distinctive tokens."""
+        forms = {t: {t, t[1:] if t[:1] == "l" else t, self._construct_state(t)} for t in tokens}
+        return _NameRun(tokens, set().union(*forms.values()), distinctive(tokens), forms)
 
     def _beside_another_word(self, cid: str, needed: frozenset[str],
-                             runs: list[tuple[list[str], set[str]]]) -> bool:
-        """Whether a run of name words (``runs``: their tokens, and what they read as,
-        ``_read_as_words``) writes the customer's one distinctive word (``needed``) and a
-        distinctive word that is not its name's."""
-        own = set(self._tokens[cid])
-        reads = self._reads_as
-
-        def another(t: str, tokens: list[str]) -> bool:
-            # (not the name's, nor a word of it the run does not write, cut short: GOLDEN
-            # EAGLE TRAD for Golden Eagle Trading)
-            return len(t) >= 2 and not reads(t, own) and not any(
-                o.startswith(t) and not any(reads(x, {o}) for x in tokens) for o in own)
-
-        # (A name of one word says nothing of a trade either: NOON FOOD TRADING is no Noon
-        # for sure, where GOLDEN TRADING CO may be Golden Trading.)
-        return any(not needed.isdisjoint(read)
-                   and any(another(t, tokens)
-                           for t in (tokens if len(own) == 1 else distinctive(tokens)))
-                   for tokens, read in runs)
+                             runs: list[_NameRun]) -> bool:
+        """Whether a run of name words (``runs``: ``_name_run``) writes the customer's one
+        distinctive word (``needed``) and a distinctive word that is not its name's: one that
+        does not read as a word of the name (``_name_run``), nor begins a word of it the run
+        does not write, cut short (GOLDEN EAGLE TRAD for Golden Eagle Trading)."""
+        own: set[str] | None = None
+        for run in runs:
+            if needed.isdisjoint(run.read):
+                continue
+            if own is None:
+                own = set(self._tokens[cid])
+            # (A name of one word says nothing of a trade either: NOON FOOD TRADING is no
+            # Noon for sure, where GOLDEN TRADING CO may be Golden Trading.)
+            for t in (run.tokens if len(own) == 1 else run.distinct):
+                if len(t) >= 2 and run.forms[t].isdisjoint(own) and not any(
+                        o.startswith(t) and o not in run.read for o in own):
+                    return True
+        return False
 
     def _more_than_the_name(self, cid: str, needed: frozenset[str],
-                            runs: list[tuple[list[str], set[str]]]) -> bool:
-        """Whether a run of name words (``runs``, as ``_beside_another_word`` reads them)
-        writes the words a name of business words only needs (``needed``) and a distinctive
-        word beside that is none of the name's (AHMED, AL AMAL; not GULF, nor the INDUSTRIES
-        a bank adds to ALHODA PLASTIC: business words themselves)."""
+                            runs: list[_NameRun]) -> bool:
+        """Whether a run of name words (``runs``: ``_name_run``) writes the words a name of
+        business words only needs (``needed``) and a distinctive word beside that is none of
+        the name's (AHMED, AL AMAL; not GULF, nor the INDUSTRIES a bank adds to ALHODA
+        PLASTIC: business words themselves)."""
         own = set(self._tokens[cid])
-        return any(needed <= read and any(len(t) >= 2 and not self._reads_as(t, own)
-                                          for t in distinctive(tokens))
-                   for tokens, read in runs)
-
-    def _reads_as(self, t: str, words: set[str] | frozenset[str]) -> bool:
-        """Whether a run's word reads as one of a name's ``words``: as written, without its
-        article (lXXX), or in its construct state (``_construct_state``)."""
-        return t in words or (t[:1] == "l" and t[1:] in words) \
-            or self._construct_state(t) in words
+        return any(needed <= run.read and any(len(t) >= 2 and run.forms[t].isdisjoint(own)
+                                              for t in run.distinct)
+                   for run in runs)
 
     def _name_runs(self, narrative: str) -> list[str]:
         """The runs of name words a narrative writes: words apart from the bank's and the
