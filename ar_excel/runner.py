@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ar_excel.core.per_run import shared_work
+from ar_excel.core.receipts_to_post import received_by
 from ar_excel.errors import ArExcelError, InputError, UsageError
 from ar_excel.jobs import Job, JobOptions
 from ar_excel.model import Book, Issue, JobResult, SheetProtection, Tab
@@ -117,7 +118,9 @@ def _run_jobs(book: Book, jobs: list[Job], options: JobOptions, month_end: bool,
             withdrawn = len(book.withdrawn)
         posted = next((t.frame for t in result.tabs if t.name == "Receipts To Post"), None)
         if posted is not None and len(posted):  # the later jobs hold letters to these payers
-            options = replace(options, received=posted)
+            # (those whose money had come in by the as-of date only)
+            came = posted[received_by(posted, options.as_of)]
+            options = replace(options, received=came if len(came) else None)
         outcome.files.extend(result.files)
         outcome.protect.extend(result.protect)
         if result.summary:
@@ -126,12 +129,22 @@ def _run_jobs(book: Book, jobs: list[Job], options: JobOptions, month_end: bool,
     later = {"Aging", "Credit Status", "Customer Statements", "Dunning"} & set(tab_index)
     if unposted is not None and len(unposted) and later:
         # The later jobs read the books as they stand; say so rather than let an aging that
-        # still shows this month's cash as owing pass unnoticed.
-        n = unposted["Payment ID"].nunique()
-        outcome.summaries.append(
-            f"note: {n} receipt{'s' if n > 1 else ''} matched on the bank statement "
-            f"{'are' if n > 1 else 'is'} not in Payments yet; {', '.join(sorted(later))} show "
-            f"{'them' if n > 1 else 'it'} as owing until recorded (Receipts To Post)")
+        # still shows this month's cash as owing pass unnoticed. A receipt booked after the
+        # as-of date is owing at that date even once recorded: said apart, not counted here.
+        came = received_by(unposted, options.as_of)
+        n = unposted.loc[came, "Payment ID"].nunique()
+        if n:
+            outcome.summaries.append(
+                f"note: {n} receipt{'s' if n > 1 else ''} matched on the bank statement "
+                f"{'are' if n > 1 else 'is'} not in Payments yet; {', '.join(sorted(later))} "
+                f"show {'them' if n > 1 else 'it'} as owing until recorded (Receipts To Post)")
+        k = unposted.loc[~came, "Payment ID"].nunique()
+        if k:
+            outcome.summaries.append(
+                f"note: {k} receipt{'s' if k > 1 else ''} matched on the bank statement "
+                f"{'are' if k > 1 else 'is'} dated after the as-of date {options.as_of}: not "
+                f"received at that date, {'they hold' if k > 1 else 'it holds'} no letter, "
+                "call or visit")
     if book.arabic:  # the printout and the buttons' message box in the workbook's language
         from ar_excel.io.summaries_ar import arabic_summary
 

@@ -184,3 +184,17 @@ def _settled_by_credit_notes(applied: pd.DataFrame) -> pd.Series:
             settled[k] = round(take, 3)
             credit = round(credit - take, 3)
     return settled
+
+
+def received_by(rows: pd.DataFrame, as_of: object) -> pd.Series:
+    """Which rows of Receipts To Post had come in by the as-of date: booked on or before it.
+
+    Run as of a day inside the statement's month (20 November with the whole of November's
+    statement), a transfer the bank booked on the 26th had not come in on the 20th: the
+    contract's payments dated after the as-of date do not exist yet, so it holds no letter,
+    call or visit then, and recorded it would not lower the Aging as of that date either. A
+    row without a readable date is taken as received (it was matched on the statement)."""
+    if as_of is None or "Date" not in rows.columns:
+        return pd.Series(True, index=rows.index)
+    booked = pd.to_datetime(rows["Date"], errors="coerce")
+    return ~(booked > pd.Timestamp(as_of).normalize())

@@ -83,6 +83,10 @@ _LINES = rules(
      r"(.*) shows? (?:them|it) as owing until recorded \(Receipts To Post\)",
      "ملاحظة: {0} تحصيل مطابق في كشف البنك غير مسجل في التحصيلات بعد؛ تظهره {1} مستحقاً حتى "
      "يُسجَّل (Receipts To Post)"),
+    (r"note: (\d+) receipts? matched on the bank statement (?:are|is) dated after the as-of "
+     r"date (\S+): not received at that date, (?:they hold|it holds) no letter, call or visit",
+     "ملاحظة: {0} تحصيل مطابق في كشف البنك بتاريخ بعد تاريخ التقرير {1}: لم يكن قد وصل في ذلك "
+     "التاريخ، فلا يؤجل خطاب مطالبة ولا اتصالاً ولا زيارة"),
     (r"(\d+) input issue\(s\); tabs written to (.*?): (.*)",
      "{0} مشكلة في بيانات الإدخال (Input Issues)؛ كُتبت التبويبات في {1}: {2}"),
     (r"note: sheet protection applies to the sheets in the workbook written; (.*) is "
