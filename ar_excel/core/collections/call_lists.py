@@ -172,8 +172,12 @@ def _as_left(dunning: pd.DataFrame, bank: pd.DataFrame, arabic: bool,
     level = [dunning_level(n, edges) for n in days]
     if books is not None:
         level = [min(k, b) for k, b in zip(level, books, strict=True)]
-    d.loc[came, "Level Name"] = [texts.level_name(k, len(edges), "ar" if arabic else "en", n)
-                                 for k, n in zip(level, days, strict=True)]
+    # a customer on a payment plan stays on its plan (followed by the plan, never called or
+    # visited): relabelled by days, an instalment paid on the bank put it on the Call List
+    plan_names = set(texts.PLAN.values())
+    d.loc[came, "Level Name"] = [
+        old if old in plan_names else texts.level_name(k, len(edges), "ar" if arabic else "en", n)
+        for old, k, n in zip(d.loc[came, "Level Name"], level, days, strict=True)]
     return d, came
 
 
