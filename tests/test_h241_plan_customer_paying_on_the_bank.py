@@ -75,3 +75,14 @@ def test_nor_is_it_called_when_it_has_not_paid(tmp_path: Path) -> None:
     assert [(r["Customer ID"], r["Amount To Collect"]) for r in calls] == [("C2", 8750.0)]
     dun = {r["Customer ID"]: r for r in _rows(out, "Dunning")}
     assert (dun["C1"]["Level Name"], dun["C1"]["Letter"]) == ("Payment plan", True)
+
+
+def test_in_arabic_too(tmp_path: Path) -> None:
+    book, bank = _month(tmp_path, pays=True)
+    out = tmp_path / "out.xlsx"
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["run", str(book), "--bank", str(bank), "--as-of", AS_OF, "--lang", "ar",
+                     "-o", str(out)]) == 0
+    rows = list(openpyxl.load_workbook(out)["Call List"].iter_rows(values_only=True))
+    ids = [r[1] for r in rows[2:] if r[0] is not None]  # under the Arabic label row
+    assert ids == ["C2"]
