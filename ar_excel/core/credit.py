@@ -125,6 +125,11 @@ _REASONS = {
                      "نفس الشركة مسجلة أيضاً بالحساب {others} (فحص العملاء: تكرار): إجمالي "
                      "المديونية {exposure} مقابل إجمالي الحدود {limit}"),
     "same_company_over": (", over by {excess}", "، بتجاوز {excess}"),
+    # branches without a limit of their own under a parent account holding the group's
+    "group": ("{parent}'s group ({members}): combined exposure {exposure} against the limit "
+              "{limit} set on {parent} for the group",
+              "مجموعة الحساب {parent} ({members}): إجمالي المديونية {exposure} مقابل الحد "
+              "{limit} المحدد على الحساب {parent} للمجموعة"),
     "same_company_no_limit": ("same company as {others} (Customer Checks: duplicate): combined "
                               "exposure {exposure}; no combined limit ({unset} has none set)",
                               "نفس الشركة مسجلة أيضاً بالحساب {others} (فحص العملاء: تكرار): "
@@ -393,7 +398,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
                   arabic: bool = False, rates: Rates | None = None,
                   same_company: dict[str, list[str]] | None = None,
                   limit_currencies: Mapping[object, tuple[str, str]] | None = None,
-                  orders_open: pd.Series | None = None) -> pd.DataFrame:
+                  orders_open: pd.Series | None = None,
+                  parents: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The ``Credit Status`` rows (see the module's definitions), with the extra columns.
     ``rates``: the Policy's exchange rates (``core.fx.policy_rates``), None for none.
     ``same_company``: per Customer ID, its other accounts the master's duplicate checks take
@@ -406,7 +412,10 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
     limit's a limit is not compared (Reason says so; ``not_comparable``); a limit in the
     customer's own Currency is compared with its items added as they stand (Note says so).
     ``orders_open``: ``open_orders(orders, as_of, places=None)`` when the caller has it
-    already (the job weighs its Input Issue and tie with the same figures)."""
+    already (the job weighs its Input Issue and tie with the same figures).
+    ``parents``: per Customer ID, the account it belongs under (``customers.parents``): where
+    that account has a limit and its branches none, each row of the group notes the group's
+    combined exposure against it (``_note_groups``; Status is each row's own)."""
     master = customers[customers["Customer ID"].notna()].drop_duplicates("Customer ID")
     items = items[items["Customer ID"].notna()]
     stated = {cid: code for cid, (code, _) in (limit_currencies or {}).items()}
@@ -628,6 +637,8 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
         })
     if same_company:
         _note_same_company(rows, same_company, arabic, sep)
+    if parents:
+        _note_groups(rows, parents, arabic, sep)
     out = pd.DataFrame(rows, columns=CREDIT_COLUMNS + EXTRA_COLUMNS)
     out["Oldest Overdue Days"] = out["Oldest Overdue Days"].astype("int64")
     out["Over Limit"] = out["Over Limit"].astype(bool)
@@ -677,6 +688,35 @@ def _note_same_company(rows: list[dict], same_company: dict[str, list[str]], ara
                     text += reason("same_company_over", arabic,
                                    excess=_money(places, round(exposure - limit, places)))
         row["Note"] = sep.join([row["Note"], text]) if row["Note"] else text
+
+
+def _note_groups(rows: list[dict], parents: Mapping[str, str], arabic: bool, sep: str) -> None:
+    """Adds to each row of a parent account's group (the parent and the accounts under it)
+    the group's combined exposure against the limit set on the parent, where the accounts
+    under it have none of their own: a limit kept at the head office covers its branches,
+    and no one row shows it used. Groups in several currencies are not added."""
+    by_id = {str(r["Customer ID"]): r for r in rows}
+    members: dict[str, list[str]] = {}
+    for child, parent in parents.items():
+        if child in by_id and parent in by_id:
+            members.setdefault(parent, []).append(child)
+    for parent, children in members.items():
+        head = by_id[parent]
+        limit = _group_limit(head)
+        group = [head, *(by_id[c] for c in children)]
+        if np.isnan(limit) or limit <= 0 or any(
+                not np.isnan(_group_limit(by_id[c])) for c in children) or len(
+                {r["Currency"] or "" for r in group}) > 1:
+            continue
+        places = max(decimals_of(r["Currency"]) for r in group)
+        exposure = round(sum(float(r["Exposure"]) for r in group), places)
+        text = reason("group", arabic, parent=parent, members=", ".join([parent, *children]),
+                      exposure=_money(places, exposure), limit=_money(places, limit))
+        if exposure > limit + 0.5 * 10 ** -places:
+            text += reason("same_company_over", arabic,
+                           excess=_money(places, round(exposure - limit, places)))
+        for row in group:
+            row["Note"] = sep.join([row["Note"], text]) if row["Note"] else text
 
 
 REVIEW_COLUMNS = ["Customer ID", "Customer", "Next Credit Review", "Days To Review", "Review",

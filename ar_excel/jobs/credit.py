@@ -18,6 +18,7 @@ from ar_excel.core.aging import fill_blank_currency
 from ar_excel.core.collections.disputes import dispute_log, mark_disputed
 from ar_excel.core.customers.check_context import flagged_for_deletion
 from ar_excel.core.customers.duplicate_checks import same_company
+from ar_excel.core.customers.parents import parent_accounts
 from ar_excel.core.fx import Rates, policy_rates
 from ar_excel.core.ledger import open_items
 from ar_excel.core.money import amount_text, round_total
@@ -162,7 +163,8 @@ def run(book: Book, options: JobOptions) -> JobResult:
     # its tie to the ledger leave the same limits uncompared
     orders_open = credit.open_orders(book.frame("Orders"), as_of, places=None)
     status = credit.credit_status(customers, items, book.policy, book.frame("Orders"), as_of,
-                                  book.arabic, rates, same, limit_in, orders_open)
+                                  book.arabic, rates, same, limit_in, orders_open,
+                                  parent_accounts(customers))
     issues = [*(rates.issues if rates is not None else ()),
               *_not_compared(book, items, stated, rates, orders_open),
               *company_currency_unknown(book, local or (rates.base if rates is not None

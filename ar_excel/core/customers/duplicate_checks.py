@@ -45,6 +45,7 @@ from ar_excel.core.customers.check_context import (
     with_further_columns,
 )
 from ar_excel.core.customers.messages import evidence
+from ar_excel.core.customers.parents import PARENT_HEADERS
 from ar_excel.core.per_run import once_per_run
 from ar_excel.model import Table
 from ar_excel.names import match_key
@@ -110,21 +111,12 @@ def _jobs(ctx: CheckContext) -> set[object]:
     return ctx._cache[key]
 
 
-# A column naming the account a record is billed to or belongs under: Dynamics 365's Invoice
-# account, Business Central's Bill-to Customer No., a parent or head-office account.
-_PARENT_HEADERS = frozenset(match_key(h) for h in (
-    "Invoice account", "Invoice Account No", "Bill-to Customer No", "Bill-to Customer No.",
-    "Bill-to Customer", "Bill To Customer", "Parent Customer", "Parent Account",
-    "Parent Customer No", "Head Office", "Head Office Account", "Main Account",
-    "Parent", "الحساب الرئيسي", "العميل الرئيسي", "المركز الرئيسي", "الحساب الأم"))
-
-
 def _billed_to(ctx: CheckContext) -> dict[object, str]:
     """Per record, the account it is billed to or belongs under (another record's ID)."""
     key = ("billed to",)
     if key not in ctx._cache:
         column = next((c for c in ctx.frame.columns if isinstance(c, str) and
-                       c in ctx.table.letters and match_key(c) in _PARENT_HEADERS), None)
+                       c in ctx.table.letters and match_key(c) in PARENT_HEADERS), None)
         out: dict[object, str] = {}
         if column is not None:
             for index, value in ctx.values(column).items():
