@@ -110,3 +110,18 @@ def test_a_paid_invoice_without_a_date_keeps_the_list_as_stated(tmp_path):
     assert "1 paid invoice(s) without a date (A6)" in said[0].message
     assert arabic_message(said[0].message) != said[0].message
     assert "Payments" not in book.tables
+
+
+def test_the_statement_shows_the_receipt_on_its_day_naming_its_invoice(tmp_path):
+    path = _book(tmp_path)
+    out = tmp_path / "statements.xlsx"
+    assert main(["statements", str(path), "--as-of", "2026-11-30", "--customer", "K200",
+                 "--no-pdf", "-o", str(out)]) == 0
+    rows = pd.read_excel(out, sheet_name="Customer Statements", engine="calamine", header=1)
+    moved = rows[rows["Credit"].fillna(0) > 0]
+    # F-1007's 45,000 paid on 25 November: no receipt number of its own, the invoice named
+    # (was its Payment ID with English words, in an Arabic statement)
+    assert moved[["Document", "Reference", "Credit"]].astype(object).where(
+        moved[["Document", "Reference", "Credit"]].notna(), None).values.tolist() == [
+        [None, "F-1007", 45000]]
+    assert rows["Balance"].dropna().tolist()[:3] == [105000, 60000, 60000]

@@ -81,6 +81,7 @@ from ar_excel.core.ledger import (
 )
 from ar_excel.core.money import decimals_of
 from ar_excel.core.non_cash import non_cash
+from ar_excel.core.paid_in_the_list import PAID_IN_THE_LIST
 from ar_excel.core.returned_cheques import returned_rows
 from ar_excel.policy import Policy
 
@@ -238,7 +239,10 @@ def documents(customers: pd.DataFrame, invoices: pd.DataFrame, payments: pd.Data
         "Type": np.select([applying.to_numpy(dtype=bool), returned_rows(pay).to_numpy(dtype=bool),
                            (pamount < 0).to_numpy(dtype=bool), non_cash(pay).to_numpy(dtype=bool)],
                           ["Adjustment", "Returned Cheque", "Refund", "Adjustment"], "Receipt"),
-        "Document": pay["Payment ID"],
+        # a receipt read from the invoice list's paid part and day (``io.paid_dates``) has no
+        # number of its own: its line names the invoice it paid
+        "Document": pay["Payment ID"].where(~pay["Payment ID"].map(
+            lambda v: isinstance(v, str) and v.endswith(PAID_IN_THE_LIST)), None),
         "Reference": pay["Invoice No"],
         "Due Date": pd.NaT,
         "Signed": -pamount,
