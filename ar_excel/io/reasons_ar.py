@@ -207,6 +207,8 @@ _CLAUSES: list[tuple[str, object]] = [
      "لكن البيان يصفه بأنه سداد جزئي: " + _CONFIRM),
     (r"but the narrative calls it an advance: please confirm",
      "لكن البيان يصفه بأنه دفعة مقدمة: " + _CONFIRM),
+    (r"but the narrative writes (\S+) in full, which only ends like it: please confirm",
+     "لكن البيان يكتب {0} كاملاً، ولا يشبهها إلا في آخره: " + _CONFIRM),
     (r"but its oldest open invoices make it too \((.+)\): paid oldest first\? please confirm",
      "لكن أقدم فواتيره المفتوحة تساويه أيضاً ({0}): سُدّدت الأقدم أولاً؟ " + _CONFIRM),
     (r"it owes (\S+) in all", "وعليه {0} إجمالاً"),

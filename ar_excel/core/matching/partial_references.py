@@ -28,11 +28,12 @@ import numpy as np
 import pandas as pd
 
 from ar_excel.core.matching.amounts import find_subsets
-from ar_excel.core.matching.booking import Allocation
+from ar_excel.core.matching.booking import MATCHED, Allocation
 from ar_excel.core.matching.line_facts import LineFacts
 from ar_excel.core.matching.minor_units import units
 from ar_excel.core.matching.normalize import (
     digit_runs,
+    fold_text,
     invoice_mentions,
     invoice_ranges,
     one_digit_apart,
@@ -67,6 +68,7 @@ NEXT_INVOICES = 50
 _TAIL_DIGITS = "0123456789٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹"
 _LAST_DIGITS = re.compile(f"[{_TAIL_DIGITS}]+$")
 _DIGIT = re.compile(r"[0-9]")
+_DIGIT_RUN = re.compile(r"\d+")
 # Digits written after letters, as an invoice number is (SI-5079, INV5079, F2026/00902).
 _AFTER_LETTERS = re.compile(r"[A-Z\u0600-\u06ff]+[-/.#]?((?:\d+[-/.]?)*\d{3,})(?!\d)")
 # The words ``other_numbers`` reads a number after (most narratives have none).
@@ -389,8 +391,9 @@ class PartialReferences:
             named = list(dict.fromkeys(named))
             if len(named) == 1:
                 refs = by_customer[named[0]]
-                return self._settle_named(f, refs, f"payer by {f.payer.how} and narrative names",
-                                          0.05, self._numeric_part_unsure(f, named[0], refs))
+                return self._doubt_ends_of_another(f, self._settle_named(
+                    f, refs, f"payer by {f.payer.how} and narrative names", 0.05,
+                    self._numeric_part_unsure(f, named[0], refs)))
 
         # No payer of theirs: a number the narrative calls a cheque, an order, a phone or a
         # customer number (CHQ DEP 0231 CLG, CUST NO 00231) names no invoice that ends so,
@@ -417,9 +420,9 @@ class PartialReferences:
                 return self._alloc(f, chosen, "reference", 0.6,
                                    f"narrative has the numeric part of {nums}; the amount "
                                    f"equals the open amount, but {why}: please confirm")
-            return self._alloc(f, chosen, "reference" if len(chosen) == 1 else "multi-invoice",
-                               0.93, f"narrative has the numeric part of {nums}; the amount "
-                               "equals the open amount")
+            return self._doubt_ends_of_another(f, self._alloc(
+                f, chosen, "reference" if len(chosen) == 1 else "multi-invoice", 0.93,
+                f"narrative has the numeric part of {nums}; the amount equals the open amount"))
         # Or one customer's named invoices, two or more (all it has named), paid less a bank
         # charge within the fee tolerance or less income tax withheld at a policy rate (INV
         # 383 + 585, 15.00 short): two numbers of one customer's and an amount that fits them
@@ -446,9 +449,9 @@ class PartialReferences:
                 if words else []
             if len(like) == 1:
                 refs = by_customer[like[0]]
-                return self._settle_named(f, refs, f"paid by {words.strip()}, a name like "
-                                          "the customer's, and narrative names", 0.05,
-                                          self._numeric_part_unsure(f, like[0], refs))
+                return self._doubt_ends_of_another(f, self._settle_named(
+                    f, refs, f"paid by {words.strip()}, a name like the customer's, and "
+                    "narrative names", 0.05, self._numeric_part_unsure(f, like[0], refs)))
         typo = self._mistyped(f)
         if typo:
             return typo
@@ -522,6 +525,52 @@ class PartialReferences:
                                f"({self._money(self.inv.remaining[p])} open); payer not known: "
                                "please confirm", on_account_customer=self.inv.customer[p])
         return None
+
+    def _written_in_full_otherwise(self, f: LineFacts, p: int) -> str | None:
+        """A number the narrative writes in full, ending in invoice ``p``'s numeric part, that
+        is not ``p``'s: another invoice's named in full (open or settled), or one of ``p``'s
+        own shape whose other groups differ (INV/2026/04/0050 written, INV/2026/10/0050 read by
+        its 0050; the April one long paid and gone from the ledger). The digits ``p`` is read
+        by are that number's last group, and the number names another invoice, month and all.
+        None where there is none, or ``p`` is written in full itself."""
+        if p in f.strong:
+            return None
+        tails = self.index.tails
+        # (Of groups before its last, a year or a month: INV#1023 for INV-1023 is no more than
+        # the numeric part 1023 called an invoice.)
+        other = next((q for q in sorted(f.strong) if q != p and tails[q] == tails[p]
+                      and len(_DIGIT_RUN.findall(fold_text(self.inv.number[q]))) >= 2), None)
+        if other is not None:
+            return self.inv.number[other]
+        number = fold_text(self.inv.number[p]).strip()
+        groups = _DIGIT_RUN.findall(number)
+        if len(groups) < 2 or "/" not in number and "-" not in number:
+            return None
+        shape = _DIGIT_RUN.sub(lambda _: "\x00", re.escape(number)).replace("\x00", r"(\d+)")
+        own = [g.lstrip("0") for g in groups]
+        for m in re.finditer(rf"(?<![\w]){shape}(?!\d)", f.numbers):
+            written = [g.lstrip("0") for g in m.groups()]
+            if written[-1] == own[-1] and written != own:
+                return m.group(0)
+        return None
+
+    def _doubt_ends_of_another(self, f: LineFacts, out: list[Allocation] | None
+                               ) -> list[Allocation] | None:
+        """``out`` suggested, not matched, where an invoice it is applied to is read only by
+        the end of a number the narrative writes in full for another invoice
+        (``_written_in_full_otherwise``): the number written and the invoice paid disagree in
+        their other groups, and nothing says which one the payer meant."""
+        written = next((w for a in out or () if a.invoice is not None
+                        and a.confidence >= MATCHED
+                        for w in [self._written_in_full_otherwise(f, a.invoice)] if w), None)
+        if written is None:
+            return out
+        for a in out:  # (the line's allocations stand or fall together)
+            if a.confidence >= MATCHED:
+                a.confidence = 0.6
+                a.reason += (f"; but the narrative writes {written} in full, which only ends "
+                             "like it: please confirm")
+        return out
 
     def _another_customer_pays(self, f: LineFacts, p: int) -> str:
         """The note when the line's payer is known for sure (account, full name) to be a
