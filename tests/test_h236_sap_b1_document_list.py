@@ -92,3 +92,29 @@ def test_a_receipt_stating_its_own_balance_is_read_as_it_states(tmp_path):
     aging = _tab(path, AGING, "Aging", date(2026, 11, 30))
     assert aging.loc["C1", "Total"] == 4000
     assert not [i for i in read_book(path).issues if "say nothing" in i.message]
+
+
+def test_the_months_receipts_are_the_lists(tmp_path):
+    # a whole document list (1001 settled in it) whose receipts are the money its invoices
+    # show paid: November's receipt is known (was blank: an open-items list's, not known)
+    import pandas as pd
+
+    from ar_excel.cli import main
+
+    docs = [*_DOCS, ("A/R Invoice", 1005, "C20002", date(2026, 11, 12), date(2026, 12, 12),
+                     25000, 0)]
+    out = tmp_path / "pack.xlsx"
+    assert main(["report", str(_book(tmp_path, docs)), "--as-of", "2026-11-30",
+                 "-o", str(out)]) == 0
+    table = pd.read_excel(out, sheet_name="KPIs", engine="calamine", header=0)
+    k = dict(zip(table["KPI"], table["Value"], strict=False))
+    assert (k["Opening AR"], k["Credit Sales"], k["Closing AR"]) == (170000, 25000, 165000)
+    assert (k["Receipts Count"], k["Receipts"], k["CEI %"]) == (1, 30000, 17.65)
+
+
+def test_an_open_items_report_still_gives_no_receipts(tmp_path):
+    # nothing settled in the list (the paid bills are not in it): what came in is not known
+    from ar_excel.core.kpis import receipts_in_the_list_known
+
+    book = read_book(_book(tmp_path, [d for d in _DOCS if d[1] != 1001]))
+    assert not receipts_in_the_list_known(book.invoices)

@@ -94,6 +94,7 @@ from ar_excel.core.ledger import (
     currency_of_receipts,
     due_dates,
     list_kinds,
+    open_as_stated,
     open_items,
 )
 from ar_excel.core.money import TOTAL_DECIMALS, decimals_of, round_half_up
@@ -290,8 +291,11 @@ class Ledger:
 
     @cached_property
     def balances_stated(self) -> bool:
-        """An open-items list without receipts (``ledger.balances_as_stated``)."""
-        return balances_as_stated(self.invoices, self.payments)
+        """An open-items list without receipts (``ledger.balances_as_stated``), unless it is
+        a whole document list whose receipts are the money its invoices show paid
+        (``receipts_in_the_list_known``)."""
+        return balances_as_stated(self.invoices, self.payments) and not \
+            receipts_in_the_list_known(self.invoices)
 
     def ar(self, on: pd.Timestamp) -> pd.DataFrame:
         """The open items on a date (computed once per date)."""
@@ -566,6 +570,30 @@ def period_figures(ledger: Ledger, period: Period, currency: str,
     if ledger.balances_stated:  # no receipt is recorded: what came in is not known
         figures.update(dict.fromkeys(RECEIPT_FIGURES, float("nan")))
     return figures
+
+
+def receipts_in_the_list_known(invoices: pd.DataFrame) -> bool:
+    """Whether an invoice list stating its invoices' paid parts also holds the receipts that
+    paid them: a whole document list (SAP Business One's invoices, credit memos and incoming
+    payments; ``list_receipts_applied``), not an open-items report. It lists an invoice
+    settled in full (the paid ones are in it), holds receipts, and its receipts and credit
+    notes settled, as it states them, at least what its invoices show paid. Then what came in,
+    and when, is known from the list's receipts."""
+    from ar_excel.core.entries import received_rows
+
+    if not len(invoices) or "Amount" not in invoices:
+        return False
+    amount = invoices["Amount"].astype("float64")
+    received = pd.Series(received_rows(invoices), index=invoices.index)
+    if not received.any():
+        return False
+    stated = open_as_stated(invoices, amount)
+    settled = (amount - stated).fillna(0.0)
+    bills = (amount > 0) & ~received
+    paid = float(settled[bills].clip(lower=0.0).sum())
+    credited = float((-settled[amount < 0]).clip(lower=0.0).sum())
+    whole = bool((bills & (stated.abs() < 0.005)).any())
+    return whole and paid > 0 and credited >= paid - 0.005
 
 
 # the figures a book without recorded receipts cannot give
