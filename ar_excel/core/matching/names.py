@@ -574,9 +574,16 @@ def name_tokens(name: object) -> list[str]:
 _JOINS_NEXT = {"l", "bdl", "Ab"}
 
 
-def _held_words(name: str) -> Iterator[tuple[list[tuple[str, str]], tuple[str, str] | None]]:
+_Held = tuple[tuple[tuple[str, str], ...], tuple[str, str] | None]
+
+
+@lru_cache(maxsize=200_000)
+def _held_words(name: str) -> tuple[_Held, ...]:
     """Per token of ``name_tokens(name)``, in order: the (printed word, skeleton) of each
-    article held for it, and its own word's (None for articles left at the end)."""
+    article held for it, and its own word's (None for articles left at the end). Read once
+    per name: its tokens, printed words, shapes and scripts (``_name_tokens``,
+    ``_printed_words``) are each asked of the same names, a customer's or a narrative's."""
+    out: list[_Held] = []
     held: list[tuple[str, str]] = []
     for w in _raw_words(name):
         for s in _word_skeletons(w):
@@ -585,10 +592,11 @@ def _held_words(name: str) -> Iterator[tuple[list[tuple[str, str]], tuple[str, s
             if s in _JOINS_NEXT:
                 held.append((w, s))
                 continue
-            yield held, (w, s)
+            out.append((tuple(held), (w, s)))
             held = []
     if held:
-        yield held, None
+        out.append((tuple(held), None))
+    return tuple(out)
 
 
 @lru_cache(maxsize=200_000)
