@@ -82,3 +82,13 @@ def test_a_number_typed_twice_is_still_a_duplicate(tmp_path):
     rows[2][3] = rows[1][3]
     assert [c for c in _checks(_book(tmp_path, rows)) if c[0] == "DUPLICATE_INVOICE_NO"] == [
         ("DUPLICATE_INVOICE_NO", 2), ("DUPLICATE_INVOICE_NO", 3), ("DUPLICATE_INVOICE_NO", 4)]
+
+
+def test_the_summary_counts_the_invoice_once(tmp_path):
+    # INV-500 in three instalment rows and three other invoices: 4 invoices on 6 rows
+    rows = [*_schedule(lambda k: f"{k}/3"),
+            ["INV-501", "SA-02", date(2026, 8, 1), date(2026, 8, 31), 5000, None],
+            ["INV-502", "SA-02", date(2026, 9, 1), date(2026, 10, 1), 6000, None],
+            ["INV-503", "SA-02", date(2026, 10, 1), date(2026, 10, 31), 7000, None]]
+    result = INVOICES.run(read_book(_book(tmp_path, rows)), JobOptions(as_of=AS_OF))
+    assert result.summary.startswith("Invoice checks on 4 invoices:")
