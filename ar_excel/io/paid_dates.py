@@ -31,14 +31,14 @@ _SHOWN = 5  # cells named in a message
 
 
 def _paid_parts(frame: pd.DataFrame) -> pd.Series:
-    """Each invoice's part the list says is paid (its Amount less what it states open); 0 on
-    a credit note, a row without an amount, and a repeated row of an invoice (a line of it:
-    the ledger reads the first row of each number)."""
+    """Each row's part the list says is paid (its Amount less what it states open); 0 on a
+    credit note and a row without an amount. A number on several rows here is not an
+    invoice's lines (``line_items.one_row_per_invoice`` kept one row of those): it is rows
+    the ledger keeps apart, an invoice's instalments, each with its own paid part and date,
+    as the list read as it states counts them."""
     amount = pd.to_numeric(frame["Amount"], errors="coerce").astype("float64")
     stated = open_as_stated(frame.assign(Amount=amount), amount)
-    paid = (amount - stated).where(amount > 0, 0.0).fillna(0.0)
-    repeated = frame["Invoice No"].duplicated() & frame["Invoice No"].notna()
-    return paid.where(~repeated, 0.0).clip(lower=0.0)
+    return (amount - stated).where(amount > 0, 0.0).fillna(0.0).clip(lower=0.0)
 
 
 def _cells(table: Table, rows: pd.Index, column: str) -> str:
@@ -60,7 +60,7 @@ def receipts_from_paid_dates(book: Book) -> None:
     paid = _paid_parts(frame)
     dated = frame[PAID_DATE].notna()
     undated = frame.index[(paid >= _CENT) & ~dated]
-    unpaid = frame.index[(paid < _CENT) & dated & ~frame["Invoice No"].duplicated()]
+    unpaid = frame.index[(paid < _CENT) & dated]
     header = invoices.headers.get(PAID_DATE, PAID_DATE)
     if len(undated) or len(unpaid):
         said = []
