@@ -68,3 +68,25 @@ def test_a_date_beside_an_unpaid_instalment_is_no_paid_date(tmp_path):
     assert [(i.cell, "1 date(s) beside an invoice the list shows unpaid (H4)" in i.message)
             for i in said] == [("H4", True)]
     assert _aging(path, date(2026, 11, 30)) == {"C1": (10000.0, 0.0, 10000.0)}
+
+
+def test_receipts_kept_on_rows_of_their_own_are_not_made_again(tmp_path):
+    """F-1 20,000.00 paid on 5 November (Paid Amount, Paid Date) beside the receipt row that
+    paid it, RC-1 -20,000.00 of 5 November: 30,000.00 owed (F-2), not 10,000.00 (the paid
+    part read as a receipt and RC-1 as money on account again)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Currency", "Payment Terms", "Credit Limit"])
+    ws.append(["C1", "Alpha Trading", "EGP", 30, 100000])
+    inv = wb.create_sheet("Invoices")
+    inv.append(["Invoice No", "Customer ID", "Type", "Invoice Date", "Due Date", "Amount",
+                "Paid Amount", "Paid Date"])
+    inv.append(["F-1", "C1", "Invoice", date(2026, 9, 1), date(2026, 10, 1), 20000, 20000,
+                date(2026, 11, 5)])
+    inv.append(["F-2", "C1", "Invoice", date(2026, 10, 1), date(2026, 10, 31), 30000, None,
+                None])
+    inv.append(["RC-1", "C1", "Receipt", date(2026, 11, 5), None, -20000, None, None])
+    path = tmp_path / "register.xlsx"
+    wb.save(path)
+    assert _aging(path, date(2026, 11, 30)) == {"C1": (0.0, 30000.0, 30000.0)}

@@ -13,13 +13,16 @@ Only where the column holds paid dates for sure: every invoice with a paid part 
 and every date stands beside a paid part. Otherwise (a paid invoice without a date, a date
 beside an unpaid invoice: an expected or due date kept under that name) the list is taken
 as it states, as before, and one Input Issue names the cells. Nothing is lost either way:
-the register's own columns are read as written.
+the register's own columns are read as written. Nor where the list keeps its receipts on
+rows of their own (a سند قبض row): those dated rows are the money the paid parts show
+(``io.list_receipts``).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from ar_excel.core.entries import received_rows
 from ar_excel.core.ledger import open_as_stated
 from ar_excel.core.paid_in_the_list import PAID_IN_THE_LIST
 from ar_excel.model import ROW, SHEET, Book, Issue, Table
@@ -56,6 +59,11 @@ def receipts_from_paid_dates(book: Book) -> None:
     frame = invoices.frame
     if PAID_DATE not in frame or not frame[PAID_DATE].notna().any() or not any(
             c in frame and frame[c].notna().any() for c in ("Balance", "Paid Amount")):
+        return
+    if received_rows(frame).any():
+        # the list keeps its receipts on rows of their own, dated: they are the money the
+        # paid parts show (list_receipts reads them so); receipts made of the paid parts
+        # as well would count it twice (F-1 20,000 paid on 5 Nov beside RC-1 -20,000)
         return
     paid = _paid_parts(frame)
     dated = frame[PAID_DATE].notna()
