@@ -76,6 +76,10 @@ class Policy:
     # The dated rows of an exchange-rates sheet (``io.rates_sheet``), to take each currency's
     # rate as of a job's date; ``extra``'s exchange rates are their latest. No Policy key.
     rate_sheet: tuple[SheetRate, ...] = ()
+    # Where the exchange rates came from where not typed in the Policy, for the notes that
+    # name them: ("sheet", its name) for an exchange-rates sheet (``io.rates_sheet``),
+    # ("invoices", the column) for the invoices' own rates (``io.invoice_rates``). No key.
+    rates_from: tuple[str, str] = ()
 
     @property
     def day_first(self) -> bool:
@@ -103,7 +107,8 @@ def _key(text: str) -> str:
     return re.sub(r"[\s_\-.]+", "", str(text)).lower()
 
 
-_FIELDS = {_key(f.name): f for f in fields(Policy) if f.name not in ("extra", "rate_sheet")}
+_FIELDS = {_key(f.name): f for f in fields(Policy) if f.name not in ("extra", "rate_sheet",
+                                                                  "rates_from")}
 _ALIASES = {
     _key("fee tolerance"): "fee_tolerance",
     _key("tolerance"): "fee_tolerance",

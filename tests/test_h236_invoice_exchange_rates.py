@@ -63,3 +63,44 @@ def test_the_policys_rates_win(tmp_path):
     assert status.loc["X1", "Exposure"] == 500000 + 20000 * 50 + 10000 * 55
     assert not [i for i in read_book(_book(tmp_path, policy="USD=50; EUR=55")).issues
                 if i.column == "Exchange Rate"]
+
+
+def test_the_note_says_the_rates_are_the_invoices(tmp_path):
+    # the rates came from the invoices' Exchange Rate column, not from the Policy
+    note = _credit(_book(tmp_path)).loc["X1", "Note"]
+    assert ("open items converted to EGP at the invoices' own exchange rates (column "
+            "'Exchange Rate'): EUR 52.1, USD 48.5") in note
+    assert "Policy" not in note
+    assert "Policy's exchange rates: EUR 55, USD 50" in _credit(
+        _book(tmp_path, policy="USD=50; EUR=55")).loc["X1", "Note"]
+
+
+def test_the_note_names_the_rates_sheet(tmp_path):
+    path = _book(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb["Invoices"].delete_cols(6)  # no Exchange Rate column: the rates on their own sheet
+    fx = wb.create_sheet("FX Rates")
+    fx.append(["Currency", "Rate"])
+    fx.append(["USD", 49])
+    fx.append(["EUR", 53])
+    wb.save(path)
+    assert ("open items converted to EGP at the exchange rates of sheet 'FX Rates': EUR 53, "
+            "USD 49") in _credit(path).loc["X1", "Note"]
+
+
+def test_the_arabic_note_says_so_too(tmp_path):
+    path = _book(tmp_path)
+    book = read_book(path)
+    book.arabic = True
+    result = CREDIT.run(book, JobOptions(as_of=date(2026, 11, 30)))
+    frame = result.tabs[0].frame
+    notes = " ".join(str(v) for v in frame.to_numpy().ravel() if isinstance(v, str))
+    assert "بأسعار الصرف المكتوبة على الفواتير (عمود 'Exchange Rate')" in notes
+    assert ("العملات الأخرى محوّلة بأسعار الصرف المكتوبة على الفواتير (عمود 'Exchange Rate')؛"
+            in result.tabs[0].title)
+
+
+def test_the_title_says_so(tmp_path):
+    result = CREDIT.run(read_book(_book(tmp_path)), JobOptions(as_of=date(2026, 11, 30)))
+    assert ("(other currencies converted at the invoices' own exchange rates (column "
+            "'Exchange Rate'); in their own currencies:") in result.tabs[0].title

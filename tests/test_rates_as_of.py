@@ -62,7 +62,8 @@ def test_credit_converts_at_the_rates_of_the_as_of_date(book):
     result = credit.run(book, JobOptions(as_of=date(2026, 11, 30)))
     row = result.tabs[0].frame.iloc[0]
     assert (row["Open Balance"], row["Note"]) == (
-        104600.0, "open items converted to EGP at the Policy's exchange rates: EUR 56, USD 49")
+        104600.0, "open items converted to EGP at the exchange rates of sheet 'FX Rates': "
+                  "EUR 56, USD 49")
     assert result.issues == [EUR_LATER]
 
 

@@ -159,6 +159,14 @@ _REASONS = {
                    "بنود مفتوحة بعملات {currencies}: جُمعت دون تحويل"),
     "converted": ("open items converted to {currency} at the Policy's exchange rates: {rates}",
                   "بنود مفتوحة حُولت إلى {currency} بأسعار الصرف في السياسة: {rates}"),
+    # the rates not typed in the Policy: where they came from (``Rates.source``)
+    "converted_sheet": ("open items converted to {currency} at the exchange rates of sheet "
+                        "'{name}': {rates}",
+                        "بنود مفتوحة حُولت إلى {currency} بأسعار الصرف في ورقة '{name}': {rates}"),
+    "converted_invoices": ("open items converted to {currency} at the invoices' own exchange "
+                           "rates (column '{name}'): {rates}",
+                           "بنود مفتوحة حُولت إلى {currency} بأسعار الصرف المكتوبة على الفواتير "
+                           "(عمود '{name}'): {rates}"),
     "limit_currency": ("credit limit in {currency}: {why}", "حد الائتمان بعملة {currency}: {why}"),
     "not_compared": ("credit limit {limit} is in {currency} ({why}), what is owed in {owed}: no "
                      "exchange rate in the Policy, not compared",
@@ -609,7 +617,10 @@ def credit_status(customers: pd.DataFrame, items: pd.DataFrame, policy: Policy,
                            else ""))
         done = converted.get(cid, {})
         if done:
-            note.append(reason("converted", arabic, rates=", ".join(
+            kind, name = (rates.source if rates is not None and len(rates.source) == 2
+                          else ("", ""))
+            note.append(reason({"sheet": "converted_sheet", "invoices": "converted_invoices"}
+                               .get(kind, "converted"), arabic, name=name, rates=", ".join(
                 f"{c} {r:g}" for c, r in sorted(done.items())), currency=currency or ""))
         as_they_stand = [c for c in mixed if c not in done]
         if as_they_stand and len(set(item_ccys) | ({currency} if currency else set())) > 1:

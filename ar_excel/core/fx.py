@@ -65,13 +65,15 @@ class SheetRate:
 class Rates:
     """Rates against one base currency; ``factor(from, to)`` converts between any two.
     ``issues``: what the caller reports about the rates chosen (a rate dated after the as-of
-    date used for want of an earlier one)."""
+    date used for want of an earlier one). ``source``: where they came from when not typed in
+    the Policy (``Policy.rates_from``), for the notes that name them."""
 
     def __init__(self, rates: dict[str, float], base: str | None,
-                 issues: tuple[Issue, ...] = ()) -> None:
+                 issues: tuple[Issue, ...] = (), source: tuple[str, str] = ()) -> None:
         self.rates = dict(rates)
         self.base = base
         self.issues = issues
+        self.source = source
         if base:
             self.rates.setdefault(base, 1.0)
 
@@ -105,7 +107,7 @@ def policy_rates(policy: Policy, currencies: Iterable[object],
         left = {str(c).strip().upper() for c in currencies
                 if isinstance(c, str) and c.strip()} - set(rates)
         base = next(iter(left)) if len(left) == 1 else None
-    return Rates(rates, base, issues)
+    return Rates(rates, base, issues, policy.rates_from)
 
 
 def rates_as_of(rows: Iterable[SheetRate], as_of: date

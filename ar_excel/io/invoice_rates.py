@@ -83,7 +83,7 @@ def rates_from_invoices(book: Book) -> None:
         latest[r.code] = r.rate
     text = "; ".join(f"{c}={_plain(v)}" for c, v in sorted({**latest, base: 1.0}.items()))
     book.policy = replace(policy, extra={**policy.extra, "exchangerates": text},
-                          rate_sheet=rows,
+                          rate_sheet=rows, rates_from=("invoices", header),
                           **({} if policy.base_currency.strip() else {"base_currency": base}))
     first = frame.index[foreign][0]
     book.issues.append(Issue(

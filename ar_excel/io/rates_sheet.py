@@ -78,7 +78,7 @@ def rates_from_sheet(grids: list[Grid], policy: Policy,
         # the sheet's base becomes the book's only where the Policy names none
         named_base = base if base and not policy.base_currency.strip() else ""
         changed = replace(policy, extra={**policy.extra, "exchangerates": text},
-                          rate_sheet=dated,
+                          rate_sheet=dated, rates_from=("sheet", grid.name),
                           **({"base_currency": named_base} if named_base else {}))
         return changed, issues
     return policy, []

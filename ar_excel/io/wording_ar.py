@@ -38,20 +38,32 @@ def _basis(word: str) -> str:
     return "تاريخ الفاتورة" if word == "invoice date" else "تاريخ الاستحقاق"
 
 
+def _rates_named_ar(named: str) -> str:
+    """The Credit Status title's source of its exchange rates in Arabic (``jobs.credit``)."""
+    sheet = re.fullmatch(r"the exchange rates of sheet '(.*)'", named)
+    if sheet:
+        return f"بأسعار الصرف في ورقة '{sheet[1]}'"
+    column = re.fullmatch(r"the invoices' own exchange rates \(column '(.*)'\)", named)
+    if column:
+        return f"بأسعار الصرف المكتوبة على الفواتير (عمود '{column[1]}')"
+    return "بأسعار الصرف في السياسة"
+
+
 # Whole captions (a tab's, a small table's, a chart's). First match wins.
 _CAPTIONS = rules(
     # credit
     (r"As of (\S+): Open Balance total (.*) (=|≠) ledger open balance (.*?)"
-     r"( \(other currencies converted at the Policy's exchange rates; in their own "
+     r"( \(other currencies converted at (the Policy's exchange rates|the exchange rates of "
+     r"sheet '.*?'|the invoices' own exchange rates \(column '.*?'\)); in their own "
      r"currencies: (.*)\))?"
      r"( \(other currencies added to their customer's currency as they stand: no exchange "
      r"rate; in their own currencies: (.*)\))?",
      lambda m: f"في {m[1]}: إجمالي الرصيد المفتوح {arabic_commas(m[2])} {m[3]} الرصيد المفتوح في "
                f"الدفاتر {arabic_commas(m[4])}"
-               + (f" (العملات الأخرى محوّلة بأسعار الصرف في السياسة؛ بعملاتها الأصلية: "
-                  f"{arabic_commas(m[6])})" if m[5] else "")
+               + (f" (العملات الأخرى محوّلة {_rates_named_ar(m[6])}؛ بعملاتها الأصلية: "
+                  f"{arabic_commas(m[7])})" if m[5] else "")
                + (" (العملات الأخرى مضافة كما هي إلى عملة العميل: لا يوجد سعر صرف؛ بعملاتها "
-                  f"الأصلية: {arabic_commas(m[8])})" if m[7] else "")),
+                  f"الأصلية: {arabic_commas(m[9])})" if m[8] else "")),
     # aging
     (r"Open items as of (\S+), each with its bucket",
      "البنود المفتوحة في {0}، كل بند في فئته العمرية"),

@@ -88,7 +88,7 @@ def _converted(status: pd.DataFrame) -> bool:
     if "Note" not in status:
         return False
     note = status["Note"].astype("string").fillna("")
-    return bool(note.str.contains("converted|محوّلة|محولة", regex=True).any())
+    return bool(note.str.contains("converted|محوّلة|محولة|حُولت|حولت", regex=True).any())
 
 
 # Why a limit is in another currency than its customer's, as the Input Issue says it
@@ -119,6 +119,16 @@ def _not_compared(book: Book, items: pd.DataFrame, stated: dict[object, LimitCur
         for cid, owed in apart.items()]
 
 
+def _rates_named(rates: Rates) -> str:
+    """Where the exchange rates came from, as the tab's title names them (``Rates.source``)."""
+    kind, name = rates.source if len(rates.source) == 2 else ("", "")
+    if kind == "sheet":
+        return f"the exchange rates of sheet '{name}'"
+    if kind == "invoices":
+        return f"the invoices' own exchange rates (column '{name}')"
+    return "the Policy's exchange rates"
+
+
 def limit_terms(book: Book, currencies: list[object], as_of: date
                 ) -> tuple[Rates | None, str | None, dict[object, LimitCurrency]]:
     """What a credit limit is weighed in: the Policy's exchange rates (``currencies``: those
@@ -130,7 +140,7 @@ def limit_terms(book: Book, currencies: list[object], as_of: date
     if rates is not None and rates.base is None and local and local not in rates.rates:
         # 'USD=48.50' in a book whose own currency is EGP is against EGP, though no customer
         # or item names EGP (its customers leave their Currency blank)
-        rates = Rates(rates.rates, local, rates.issues)
+        rates = Rates(rates.rates, local, rates.issues, rates.source)
     # a limit in another currency than its customer's (typed 'EGP 50,000', SAP Business
     # One's in the company's currency): compared in its own, what is owed converted into it
     company = local or (rates.base if rates is not None else None)
@@ -176,7 +186,7 @@ def run(book: Book, options: JobOptions) -> JobResult:
     title = (f"As of {pd.Timestamp(as_of):%Y-%m-%d}: Open Balance total "
              f"{tab_totals} {tie} ledger open balance {ledger_totals}"
              + ("" if not moved else
-                f" (other currencies converted at the Policy's exchange rates; in their own "
+                f" (other currencies converted at {_rates_named(rates)}; in their own "
                 f"currencies: {own})"
                 if rates is not None and _converted(status) else
                 " (other currencies added to their customer's currency as they stand: no "
