@@ -7,7 +7,8 @@ Rule: rows sharing an invoice number (as DUPLICATE_INVOICE_NO reads it: ``KEY``)
 and invoice date, with due dates that differ, are the instalments of one invoice where the
 list says so on each of them: a column headed as an instalment (``Installment``,
 ``Instalment No``, ``القسط``, ``رقم القسط``) filled, or a text cell naming an instalment
-(``installment``, ``instalment``, ``قسط``). Then
+(``installment``, ``instalment``, ``القسط الثاني``, ``قسط 2``; not
+``قسط التأمين``, an insurance premium). Then
 
 * the number is not used twice (no DUPLICATE_INVOICE_NO among them);
 * the first instalment's due date is held to the terms; the later ones are the schedule
@@ -32,7 +33,14 @@ _HEADERS = {match_key(h) for h in (
     "Installment", "Instalment", "Installment No", "Instalment No", "Installment Number",
     "Instalment Number", "Installments", "Instalments", "القسط", "رقم القسط", "الأقساط",
     "قسط")}
-_SAYS = re.compile(r"(?i)\binstal+ments?\b|قسط|أقساط|اقساط")
+# Arabic قسط is also an insurance premium (قسط التأمين, قسط سنوي): a row names an instalment
+# by which one it is (القسط الثاني, قسط 2, قسط رقم ٣); the plural, unless of insurance
+_ORDINAL = r"(?:ال)?(?:أول|اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|أخير|اخير)"
+_SAYS = re.compile(r"(?i)\binstal+ments?\b"
+                   r"|(?:ال)?قسط\s*(?:رقم\s*|#\s*)?(?:[0-9٠-٩۰-۹]|" + _ORDINAL + r"(?!\w))"
+                   r"|[أا]قساط(?!\s*(?:ال)?تأمين)")
+_PREMIUM_TOO = {match_key(h) for h in ("القسط", "قسط", "الأقساط")}
+_MARK_BELOW = 100  # no schedule has 100 instalments: a figure that large is an amount
 _KEYS = ("Invoice No", "Customer ID", "Currency", KEY, ROW, SHEET)
 
 
@@ -44,7 +52,11 @@ def _marked(inv: pd.DataFrame) -> pd.Series:
             continue
         cells = inv[column]
         if match_key(str(column)) in _HEADERS:
-            marked |= cells.notna() & cells.astype(str).str.strip().ne("")
+            filled = cells.notna() & cells.astype(str).str.strip().ne("")
+            if match_key(str(column)) in _PREMIUM_TOO:
+                # an amount under القسط is a premium; an instalment's mark is 2, '2/3', الثاني
+                filled &= ~(pd.to_numeric(cells, errors="coerce").abs() >= _MARK_BELOW)
+            marked |= filled
         elif is_object_dtype(cells) or is_string_dtype(cells):
             try:
                 marked |= cells.str.contains(_SAYS, na=False)
