@@ -25,8 +25,10 @@ from ar_excel.core.fx import SheetRate
 from ar_excel.model import ROW, Book, Issue
 from ar_excel.names import match_key
 
+# Not Odoo's 'Currency Rate' (account.move's invoice_currency_rate): the document currency per
+# unit of the company's, the other way round (0.0206 USD per EGP would make 20,000 USD 412 EGP)
 RATE_HEADERS = frozenset(match_key(h) for h in (
-    "Exchange Rate", "Exch Rate", "Conversion Rate", "Currency Rate", "FX Rate", "Doc Rate",
+    "Exchange Rate", "Exch Rate", "Conversion Rate", "FX Rate", "Doc Rate",
     "Document Rate", "Rate to Local Currency", "سعر الصرف", "سعر التحويل", "معامل التحويل"))
 
 
