@@ -201,7 +201,7 @@ def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live:
         else:
             amount = _unmarked_are_debits(table.cells(cols["Amount"]), amount, live, issue,
                                           headers[cols["Amount"]] if headers and cols["Amount"]
-                                          < len(headers) else "Amount")
+                                          < len(headers) else "Amount", balance_of)
         use_columns = np.isnan(amount) & ~failed  # no amount: the debit/credit columns say
     if "Debit" in cols or "Credit" in cols:
         debit = credit = np.full(n, np.nan)
@@ -226,16 +226,21 @@ def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live:
 
 
 def _unmarked_are_debits(raw: list[Any], amount: np.ndarray, live: np.ndarray, issue: Any,
-                         column: str) -> np.ndarray:
+                         column: str, balance_of: Callable[[], np.ndarray | None]
+                         ) -> np.ndarray:
     """An amount column that marks its credits only ("12,500.00CR" beside "52.50"), as many
     Gulf and Egyptian exports and printouts do: the amounts without a mark are money out.
     Only where two amounts at least carry a credit mark, none a debit mark or a minus, and
-    some none; said once, naming the rows read as money out."""
+    some none, and a running balance that follows the lines does not say otherwise (an
+    unmarked receipt it rises by: the marks are not the file's signs); said once, naming the
+    rows read as money out."""
     sides = np.array(per_value(raw, mark_side), dtype=np.int8)
     figure = live & ~np.isnan(amount)
     credits = figure & (sides == 1)
     unmarked = figure & (sides == 0)
     if credits.sum() < 2 or not unmarked.any() or (figure & ((sides == -1) | (amount < 0))).any():
+        return amount
+    if _balance_says_otherwise(amount, sides, figure, balance_of):
         return amount
     rows = [issue.numbers[p] for p in np.flatnonzero(unmarked).tolist()]
     example = raw[int(np.flatnonzero(credits)[0])]
@@ -245,6 +250,25 @@ def _unmarked_are_debits(raw: list[Any], amount: np.ndarray, live: np.ndarray, i
               f"{'were' if len(rows) > 1 else 'was'} read as money out (rows "
               f"{', '.join(map(str, rows[:10]))}{' ...' if len(rows) > 10 else ''})")
     return np.where(unmarked, -np.abs(amount), amount)
+
+
+def _balance_says_otherwise(amount: np.ndarray, sides: np.ndarray, figure: np.ndarray,
+                            balance_of: Callable[[], np.ndarray | None]) -> bool:
+    """Whether the running balance, where it follows every line, moves against the marks: it
+    rises by an unmarked amount or falls by a marked credit (the line it cannot decide, the
+    first without an opening balance, aside)."""
+    balance = balance_of()
+    if balance is None:
+        return False
+    rows = np.flatnonzero(figure)
+    found = signs_from_running_balance(np.abs(amount[rows]), balance[rows])
+    if found is None:
+        return False
+    out, undecided = found
+    against = np.where(sides[rows] == 0, ~out, out)
+    if undecided is not None:
+        against[undecided] = False
+    return bool(against.any())
 
 
 def net_of(debit: np.ndarray, credit: np.ndarray) -> np.ndarray:
