@@ -250,7 +250,8 @@ def _headings_above_the_header_again(data: list[list[Any]], main: np.ndarray,
     the account's lines, where the first page has none above its header to know them by
     (the export prints none there, or they were cut). Each is left out without a word: a
     row without date or amount right above the header again (blank rows and page numbers
-    between), its words outside the narrative columns, or in them a statement's title
+    between), its words outside the narrative columns and not a line's words carried on
+    beside them (a reference under its column: read as the line's), or a statement's title
     ("Statement of Account"; other words there are a line's narrative carried over the
     page break)."""
     narrative = set(desc_cols)
@@ -261,8 +262,10 @@ def _headings_above_the_header_again(data: list[list[Any]], main: np.ndarray,
             pos -= 1  # blank rows, a page number, the bank's note at the foot
         while pos >= 0 and main[pos] and no_money[pos] and not dated[pos]:
             words = [(i, c) for i, c in enumerate(data[pos]) if not is_blank(c)]
-            if any(i in narrative for i, _ in words) and not _STATEMENT_TITLE.search(
-                    " ".join(str(c) for _, c in words)):
+            # a line's words carried on, in the narrative or beside it (its reference, the
+            # payer's name: read as the line's narrative above): a title only by its words
+            if (any(i in narrative for i, _ in words) or pos in carried) and not \
+                    _STATEMENT_TITLE.search(" ".join(str(c) for _, c in words)):
                 break
             out.not_lines[pos] = True
             out.continued = [c for c in out.continued if c[0] != pos]
