@@ -66,6 +66,13 @@ _PENDING_TITLE = re.compile(
     r"قيد\s*(ال)?معالج[ةه]|تحت\s*(ال)?تحصيل)")
 
 
+# what only a section's title names, never one line's narrative: its lines, many of them
+# ("Pending Transactions", "Uncleared items", "حركات معلقة"); a narrative's second row may
+# say its own cheque is under collection, not that transactions are pending
+_SECTION_NOUN = re.compile(r"(?i)\b(transactions|items|entries)\b|"
+                           r"(حركات|الحركات|عمليات|العمليات|معاملات|المعاملات|قيود|القيود)")
+
+
 def _opens_with_closing(row: list[Any]) -> bool:
     """Whether a row's first cell with anything in it is a closing balance's label."""
     first = next((c for c in row if not is_blank(c)), None)
@@ -103,7 +110,8 @@ def pending_section(data: list[list[Any]], main: np.ndarray, dated: np.ndarray,
         # carrying the running balance on from the one above, as booked lines do (looked at
         # last: it reads the balances)
         if lines[pos - 1] and pos + 1 < len(lines) and lines[pos + 1] and (
-                moves(pos + 1) or (is_blank(date_cells[pos]) and not any(
+                moves(pos + 1) or (is_blank(date_cells[pos])
+                                   and not _SECTION_NOUN.search(title) and not any(
                     moves(k) for k in np.flatnonzero(lines[:pos])[::-1].tolist()))):
             # (and where no line above moves a running balance - the statement prints none -
             # nothing tells but where the words stand: outside the date column, as the rest of
