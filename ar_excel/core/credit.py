@@ -702,16 +702,25 @@ def _note_same_company(rows: list[dict], same_company: dict[str, list[str]], ara
 
 
 def _note_groups(rows: list[dict], parents: Mapping[str, str], arabic: bool, sep: str) -> None:
-    """Adds to each row of a parent account's group (the parent and the accounts under it)
-    the group's combined exposure against the limit set on the parent, where the accounts
+    """Adds to each row of a parent account's group (the parent and the accounts under it, at
+    any depth) the group's combined exposure against the limit set on the parent, where the accounts
     under it have none of their own: a limit kept at the head office covers its branches,
     and no one row shows it used. Groups in several currencies are not added."""
     by_id = {str(r["Customer ID"]): r for r in rows}
-    members: dict[str, list[str]] = {}
+    under: dict[str, list[str]] = {}
     for child, parent in parents.items():
         if child in by_id and parent in by_id:
-            members.setdefault(parent, []).append(child)
-    for parent, children in members.items():
+            under.setdefault(parent, []).append(child)
+    for parent in under:
+        # every account under it, a branch's sub-accounts too (K102 under K101 under K100)
+        children: list[str] = []
+        seen, queue = {parent}, list(under[parent])
+        while queue:
+            child = queue.pop(0)
+            if child not in seen:  # (a parent column naming accounts in a loop)
+                seen.add(child)
+                children.append(child)
+                queue.extend(under.get(child, ()))
         head = by_id[parent]
         limit = _group_limit(head)
         group = [head, *(by_id[c] for c in children)]
