@@ -123,6 +123,11 @@ class CreditNotes:
             return None
         found = []
         for cust, sure, how in self._payers_to_try(f)[:1]:
+            if self.inv.with_amount(cust, f.remaining, f.currency, f.date):
+                # An open invoice of exactly the amount: the amount stage weighs it. Where it
+                # doubted it (a part payment, two such invoices, the oldest ones making the
+                # amount too), another invoice less a credit is one more reading, no surer.
+                return None
             items = self.inv.open_of(cust, f.currency, f.date)
             balance = self.inv.total(items)
             for held in (self.credits, self.advances):
