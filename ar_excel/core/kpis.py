@@ -89,6 +89,7 @@ import pandas as pd
 from ar_excel.core.blanks import filled
 from ar_excel.core.entries import opening_rows
 from ar_excel.core.ledger import (
+    aged_report_only,
     applications,
     balances_as_stated,
     currency_of_receipts,
@@ -294,7 +295,8 @@ class Ledger:
         """An open-items list without receipts (``ledger.balances_as_stated``), unless it is
         a whole document list whose receipts are the money its invoices show paid
         (``receipts_in_the_list_known``)."""
-        return balances_as_stated(self.invoices, self.payments) and not \
+        return (balances_as_stated(self.invoices, self.payments)
+                or aged_report_only(self.invoices, self.payments)) and not \
             receipts_in_the_list_known(self.invoices)
 
     def ar(self, on: pd.Timestamp) -> pd.DataFrame:

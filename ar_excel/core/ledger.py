@@ -62,6 +62,9 @@ from ar_excel.model import ROW
 from ar_excel.schema import ORDER_REFERENCES, TERMS_EOM
 
 PAYS_INVOICE = "_pays_invoice"  # the invoice a credit row of the invoice list pays
+# a row of an aging report (its amount beside age-band columns: ``io.age_band_amounts``): the
+# list holds what is open only, the invoices paid and the receipts that paid them left out
+AGED_REPORT = "_aged_report"
 CENT = 0.005  # below half a cent an item of a two-decimal currency is settled
 
 OPEN_ITEM_COLUMNS = [
@@ -631,6 +634,14 @@ def balances_as_stated(invoices: pd.DataFrame, payments: pd.DataFrame) -> bool:
     invoice list says what is open (a Balance or Paid Amount). Such a book records no
     receipt: what was received, and when, is not known."""
     return not len(payments) and _states_open(invoices)
+
+
+def aged_report_only(invoices: pd.DataFrame, payments: pd.DataFrame) -> bool:
+    """Whether the ledger is an aging report with no Payments rows (Xero's Aged Receivables
+    Detail: contact headings, its bucket columns and Total, no Balance or Paid column): it
+    lists what is open, not what was received, so no receipt is known either."""
+    return bool(not len(payments) and AGED_REPORT in invoices
+                and invoices[AGED_REPORT].fillna(False).astype(bool).any())
 
 
 def _states_open(inv: pd.DataFrame) -> bool:

@@ -76,3 +76,19 @@ def first_filled(columns: list[np.ndarray]) -> np.ndarray:
         empty &= ~take
     return out
 
+
+
+def mark_aged_report(frame: pd.DataFrame) -> None:
+    """Marks (in place, ``ledger.AGED_REPORT``) the rows of an invoice list that carries two or
+    more age-band columns, one an age (Xero's "< 1 Month", "2 Months", Sage's "31-60"), with a
+    figure in one of them: an aging report's rows, what was open on its date."""
+    from ar_excel.core.ledger import AGED_REPORT
+
+    bands = [c for c in frame.columns
+             if isinstance(c, str) and not c.startswith("_") and is_band(c)]
+    if len(bands) < 2 or not any(_AGE.search(normalize_digits(c)) for c in bands):
+        return
+    filled = ~np.column_stack([blank_mask(frame[c].to_numpy(dtype=object))
+                               for c in bands]).all(axis=1)
+    if filled.any():
+        frame[AGED_REPORT] = filled

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ar_excel.io.age_band_amounts import mark_aged_report
 from ar_excel.io.amount_currencies import currencies_written_in_amounts
 from ar_excel.io.bill_references import bill_references_as_invoices
 from ar_excel.io.book_date_order import dates_in_the_books_order
@@ -196,6 +197,8 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
                 book.issues.append(said)
                 book.unusable["Invoices"] = said.message
     invoice_dates_from_due_dates(book)  # an aging report giving due dates only
+    if "Invoices" in book.tables:  # an aging report's rows: what was open, not what was paid
+        mark_aged_report(book.tables["Invoices"].frame)
     rates_from_invoices(book)  # the invoices' own Exchange Rate, where no rates are given
     receipts_from_paid_dates(book)  # a register's Paid Date beside its Paid Amount: receipts
     list_receipts_as_applied(book)  # receipts beside invoices whose Paid to Date counts them
