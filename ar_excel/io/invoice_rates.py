@@ -73,6 +73,10 @@ def rates_from_invoices(book: Book) -> None:
         return
     dates = pd.to_datetime(frame["Invoice Date"], errors="coerce")
     foreign = rated & (code != base) & dates.notna()
+    # a foreign row at 1 beside the same currency's own rate (48.50) is the form's default
+    # left in place, not a rate (a currency pegged at par, BND to SGD, says 1 on every row)
+    priced = set(code[foreign & (rate != 1)])
+    foreign &= ~((rate == 1) & code.isin(priced))
     if not foreign.any():
         return
     letter = invoices.letters.get(column, "")
