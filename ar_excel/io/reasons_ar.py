@@ -243,6 +243,12 @@ _CLAUSES: list[tuple[str, object]] = [
      r"terms grant \((.+?)\)(?: and (\S+) of charges within the fee tolerance)?, taken "
      r"(?:in time: write-off proposed as a discount|(\d+) days after the discount period: not "
      r"earned, left open on the invoice)(, please confirm)?", lambda m: _early_discount_ar(m)),
+    (r"or it pays (.+), which it names, and the rest is on account",
+     "أو يسدد {0} التي يذكرها، والباقي تحت الحساب"),
+    (r"or it pays (.+?) \((\S+) open\) short by (\S+): (?:bank charges over the fee "
+     r"tolerance|a (\S+) % discount taken)",
+     lambda m: f"أو يسدد {m[1]} ({m[2]} مفتوح) ناقصاً {m[3]}: " + (
+         f"خصم {m[4]} % مأخوذ" if m[4] else "مصاريف بنكية تتجاوز سماحية المصاريف")),
     (r"short by (\S+): bank charges over the fee tolerance, left open on the invoice",
      "ناقص {0}: مصاريف بنكية تتجاوز سماحية المصاريف، يبقى الفرق مفتوحاً على الفاتورة"),
     (r"short by (\S+): a (\S+) % discount taken, left open on the invoice",
@@ -321,6 +327,10 @@ _CLAUSES: list[tuple[str, object]] = [
      "لكن سطر البنك {0} يناسبه أيضاً: تحقق أيهما"),
     (r"fits what is left after the suggestion of bank line (.+): please confirm",
      "يطابق ما تبقى بعد اقتراح سطر البنك {0}: " + _CONFIRM),
+    (r"sure only once the suggestion of bank line (.+) took another invoice: please confirm",
+     "مؤكد فقط بعد أن أخذ اقتراح سطر البنك {0} فاتورة أخرى: " + _CONFIRM),
+    (r"the rest of a receipt partly suggested: please confirm",
+     "باقي تحصيل اقتُرح جزء منه: " + _CONFIRM),
     (r"but a round amount may be another receipt: check it is this one",
      "لكن المبلغ المقرّب قد يكون تحصيلاً آخر: تحقق أنه هذا التحصيل"),
     (r"recorded in the books, not in the bank: a deposit in transit if the bank credits it "

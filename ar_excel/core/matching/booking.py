@@ -11,7 +11,10 @@ and the most confident proposals are booked first, so a weaker rule never takes 
 stronger one needs. A certain full-reference match teaches the payer's account and name,
 unless the name printed is plainly not the customer's (a third party paying for it). Nothing
 is certain on an invoice a suggestion has taken part of: the rest it leaves is only as sure
-as the suggestion. Nor is a receipt the narrative calls a refund, a chargeback or a claim,
+as the suggestion; nor on the rest of a receipt a suggestion has taken part of; nor where the
+rule is sure only because a suggestion took the other invoice the receipt may pay (two
+invoices of 2,500.00 open, a cheque of 2,500.00 suggested against one, a transfer of 2,465.00
+is not thereby the other's, short by a charge). Nor is a receipt the narrative calls a refund, a chargeback or a claim,
 even from a customer's known account, unless those words are the customer's own name.
 """
 
@@ -99,6 +102,14 @@ class Booking:
                     a.confidence = min(a.confidence, 0.6)
                     a.reason += (f"; fits what is left after the suggestion of bank line "
                                  f"{lines}: please confirm")
+        if line.pos in self.suggested_lines and any(a.confidence >= MATCHED
+                                                    for a in allocations):
+            # The rest of a receipt a suggestion took part of (other customers' invoices it
+            # may name, a set it may make) is no certain amount either: the suggestion may be
+            # wrong, and the whole receipt this invoice's.
+            for a in allocations:
+                a.confidence = min(a.confidence, 0.6)
+                a.reason += "; the rest of a receipt partly suggested: please confirm"
         for p, n in need.items():
             self.inv.book(p, n)
         for p, n in credit.items():
@@ -108,6 +119,8 @@ class Booking:
         if allocations[0].confidence < MATCHED:
             for p in need:
                 self.suggested_on.setdefault(p, line.pos)
+                self.suggestion_takes.append((p, need[p], line.pos))
+            self.suggested_lines.add(line.pos)
         first = allocations[0]
         if first.confidence >= MATCHED and first.method.startswith("reference"):
             name = self._names[line.pos]
@@ -138,10 +151,44 @@ class Booking:
         for p, f in proposals:
             if f.remaining <= 0:
                 continue
-            if not self.apply(p):
+            if not self.apply(self._sure_without_suggestions(propose, f, p)):
                 again = self._proposed(propose, f)
                 if again and again[0].confidence >= floor:
-                    self.apply(again)
+                    self.apply(self._sure_without_suggestions(propose, f, again))
+
+    def _sure_without_suggestions(self, propose, f: LineFacts,
+                                  allocations: list[Allocation]) -> list[Allocation]:
+        """``allocations``, made suggestions where the stage is sure of them only with the
+        suggestions booked so far: proposed again with what those took put back, it proposes
+        otherwise (or less surely). A suggestion may be wrong; the invoice it took may be the
+        one this receipt pays (two of 2,500.00 open, one suggested to a cheque of 2,500.00: a
+        transfer of 2,465.00 is either's, short by a charge)."""
+        takes = self.suggestion_takes
+        if not takes or not any(a.confidence >= MATCHED for a in allocations):
+            return allocations
+        if any(a.invoice in self.suggested_on for a in allocations):
+            return allocations  # (``apply`` says that a suggestion took part of it)
+        for p, n, _ in takes:
+            self.inv.book(p, -n)
+        try:
+            alone = self._proposed(propose, f)
+        finally:
+            for p, n, _ in takes:
+                self.inv.book(p, n)
+        if alone and all(a.confidence >= MATCHED for a in alone) and \
+                [(a.invoice, a.applied, a.writeoff) for a in alone] == \
+                [(a.invoice, a.applied, a.writeoff) for a in allocations]:
+            return allocations
+        customers = {a.customer for a in allocations}
+        held = sorted({k for p, _, k in takes if self.inv.customer[p] in customers}) \
+            or sorted({k for _, _, k in takes})[:3]
+        lines = ", ".join(str(self.lines["Bank Line"].iat[k]) if "Bank Line" in self.lines
+                          else str(k + 1) for k in held)
+        for a in allocations:
+            a.confidence = min(a.confidence, 0.6)
+            a.reason += (f"; sure only once the suggestion of bank line {lines} took another "
+                         "invoice: please confirm")
+        return allocations
 
     def _proposed(self, propose, f: LineFacts) -> list[Allocation] | None:
         """The stage's proposal for the line, only suggested where the narrative calls the

@@ -176,6 +176,10 @@ class Matcher(StatementLines, Booking, FullReferences, PartialReferences, OrderR
         self.allocations: list[Allocation] = []
         # Invoice position -> the bank line of a suggestion booked against it (``apply``).
         self.suggested_on: dict[int, int] = {}
+        # What the suggestions booked took off each invoice, (invoice, units, bank line), and
+        # the lines holding one (``Booking._sure_without_suggestions``, ``apply``).
+        self.suggestion_takes: list[tuple[int, int, int]] = []
+        self.suggested_lines: set[int] = set()
         self.facts: dict[int, LineFacts] = {}
         self.settled_refs: dict[int, list[str]] = defaultdict(list)
         # The ledger's invoices no longer open: a receipt writing one names an invoice settled

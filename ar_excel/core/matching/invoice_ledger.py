@@ -149,6 +149,8 @@ class OpenInvoices:
         before, after = self.remaining[pos] + amount, self.remaining[pos]
         if after <= 0 < before:
             self._still_open[customer] -= 1
+        elif before <= 0 < after:  # (a booking taken back: ``Booking._sure_without_suggestions``)
+            self._still_open[customer] = self._still_open.get(customer, 0) + 1
         self._open_total[customer] += max(after, 0) - max(before, 0)
 
     def has_open(self, customer: str) -> bool:
