@@ -32,7 +32,10 @@ def test_odoos_currency_rate_is_not_read_as_rates_to_the_company_currency(tmp_pa
     path = tmp_path / "odoo.xlsx"
     wb.save(path)
     book = read_book(path)
-    assert [i.cell for i in book.issues if i.column == "Currency Rate"] == []
+    # not read as rates, and said so (h245: its direction is not known from its header)
+    said = [i for i in book.issues if i.column == "Currency Rate"]
+    assert [i.cell for i in said] == ["G3"]
+    assert "not used as exchange rates" in said[0].message
     result = CREDIT.run(book, JobOptions(as_of=date(2026, 11, 30)))
     status = {t.name: t.frame for t in result.tabs}["Credit Status"].set_index("Customer ID")
     assert status.loc["X1", ["Exposure", "Utilization %", "Status"]].tolist() == [

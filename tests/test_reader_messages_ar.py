@@ -564,6 +564,12 @@ def reader_messages(tmp_path: Path) -> list[str]:
                       "Exchange Rate"],
                      ["I-1", "C1", datetime(2026, 10, 1), 100, "EGP", 1],
                      ["I-2", "C1", datetime(2026, 10, 2), 10, "USD", 48.5]]}))
+    marks.append(_save(tmp_path, "fx_rate.xlsx", {  # a rate column not saying its direction
+        "Customers": [["Customer ID", "Name", "Currency"], ["C1", "Nile", "EGP"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount", "Currency",
+                      "FX Rate"],
+                     ["I-1", "C1", datetime(2026, 10, 1), 100, "EGP", 1],
+                     ["I-2", "C1", datetime(2026, 10, 2), 10, "USD", 48.5]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -25,11 +25,18 @@ from ar_excel.core.fx import SheetRate
 from ar_excel.model import ROW, Book, Issue
 from ar_excel.names import match_key
 
-# Not Odoo's 'Currency Rate' (account.move's invoice_currency_rate): the document currency per
-# unit of the company's, the other way round (0.0206 USD per EGP would make 20,000 USD 412 EGP)
+# Headers the ERPs that write them define as company currency per unit of the invoice's
+# (Zoho's and SAP Business One's Exchange Rate / DocRate, ERPNext's Conversion Rate)
 RATE_HEADERS = frozenset(match_key(h) for h in (
-    "Exchange Rate", "Exch Rate", "Conversion Rate", "FX Rate", "Doc Rate",
+    "Exchange Rate", "Exch Rate", "Conversion Rate", "Doc Rate",
     "Document Rate", "Rate to Local Currency", "سعر الصرف", "سعر التحويل", "معامل التحويل"))
+# Headers that do not say which way their rates run: Odoo's 'Currency Rate'
+# (account.move's invoice_currency_rate) is the document currency per unit of the company's
+# (0.0206 USD per EGP would make 20,000 USD 412 EGP); a clerk's 'FX Rate' may be either. The
+# figures cannot settle it (0.307 is KWD per USD, 48.5 EGP per USD), so such a column is not
+# used, and said where the book needs rates
+UNSURE_HEADERS = frozenset(match_key(h) for h in (
+    "FX Rate", "FX", "Currency Rate", "Rate FX", "Forex Rate"))
 
 
 def _plain(rate: float) -> str:
@@ -43,9 +50,14 @@ def rates_from_invoices(book: Book) -> None:
     if invoices is None or str(policy.get("exchange_rates") or "").strip():
         return
     frame = invoices.frame
-    column = next((c for c in frame.columns if isinstance(c, str) and not c.startswith("_")
-                   and match_key(c) in RATE_HEADERS), None)
-    if column is None or "Currency" not in frame:
+    named = [c for c in frame.columns if isinstance(c, str) and not c.startswith("_")]
+    column = next((c for c in named if match_key(c) in RATE_HEADERS), None)
+    if "Currency" not in frame:
+        return
+    if column is None:
+        unsure = next((c for c in named if match_key(c) in UNSURE_HEADERS), None)
+        if unsure is not None:
+            _say_direction_unknown(book, unsure)
         return
     rate = pd.to_numeric(frame[column], errors="coerce")
     code = frame["Currency"].map(lambda v: v.strip().upper() if isinstance(v, str) else None)
@@ -97,3 +109,28 @@ def rates_from_invoices(book: Book) -> None:
         f"no exchange rates in the Policy: column '{header}' read as the invoices' rates to "
         f"{base} ({', '.join(sorted(latest))}), each currency at its latest invoice's rate on "
         f"or before the as-of date"))
+
+
+def _say_direction_unknown(book: Book, column: str) -> None:
+    """One Input Issue at a rate column whose direction is unknown, where the book needs rates
+    (some customer billed in another currency than its own, a rate given on such a row)."""
+    invoices = book.tables["Invoices"]
+    frame = invoices.frame
+    rate = pd.to_numeric(frame[column], errors="coerce")
+    code = frame["Currency"].map(lambda v: v.strip().upper() if isinstance(v, str) else None)
+    customers = book.tables.get("Customers")
+    if customers is None or "Currency" not in customers.frame:
+        return
+    own_of = customers.frame.dropna(subset=["Customer ID"]).drop_duplicates(
+        "Customer ID").set_index("Customer ID")["Currency"].map(
+        lambda v: v.strip().upper() if isinstance(v, str) and v.strip() else None)
+    billed_in = frame["Customer ID"].map(own_of)
+    foreign = rate.notna() & (rate > 0) & code.notna() & billed_in.notna() & (code != billed_in)
+    if not foreign.any():
+        return
+    book.issues.append(invoices.issue(
+        frame.index[foreign][0], column,
+        f"column '{column}' not used as exchange rates: it does not say whether a rate is the "
+        f"company's currency per unit of the invoice's or the other way round (give the rates "
+        f"in the Policy's exchange_rates, or name the column 'Exchange Rate' if it is the "
+        f"company's currency per unit); other currencies are added as they stand"))

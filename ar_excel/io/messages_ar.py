@@ -24,6 +24,14 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"\((.*)\), each currency at its latest invoice's rate on or before the as-of date$",
      "لا أسعار صرف في السياسة: قُرئ العمود '{0}' أسعارَ صرف الفواتير إلى {1} ({2})، كل عملة "
      "بسعر أحدث فاتورة لها في تاريخ التقرير أو قبله"),
+    # a rate column whose direction is unknown (io.invoice_rates.UNSURE_HEADERS)
+    (r"^column '(.*)' not used as exchange rates: it does not say whether a rate is the "
+     r"company's currency per unit of the invoice's or the other way round \(give the rates "
+     r"in the Policy's exchange_rates, or name the column 'Exchange Rate' if it is the "
+     r"company's currency per unit\); other currencies are added as they stand$",
+     "لم يُستخدم العمود '{0}' أسعارَ صرف: لا يبيّن هل السعر بعملة الشركة لكل وحدة من عملة "
+     "الفاتورة أم العكس (اذكر الأسعار في exchange_rates بالسياسة، أو سمِّ العمود "
+     "'Exchange Rate' إن كان بعملة الشركة لكل وحدة)؛ وتُجمع العملات الأخرى كما هي"),
     # a register's Paid Date beside its Paid Amount (io.paid_dates)
     (r"^(\d+) invoice\(s\) paid on the day column '(.*)' gives \((.*); (\S+) \.\. (\S+)\): "
      r"each paid part read as a receipt of that day naming its invoice, so an earlier as-of "
