@@ -531,6 +531,11 @@ def reader_messages(tmp_path: Path) -> list[str]:
         "Invoices": [["Invoice No", "Customer ID", "Customer Name", "Invoice Date", "Amount",
                       "Balance"], ["I-1", "C1", "Nile", datetime(2026, 10, 1), 100, 100],
                      ["I-2", None, "Cash Customer", datetime(2026, 10, 2), 50, 0]]}))
+    marks.append(_save(tmp_path, "till_sales.xlsx", {  # cash sales paid at the till (mada)
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Customer Name", "Invoice Date", "Amount",
+                      "Payment Method"], ["I-1", "C1", "Nile", datetime(2026, 10, 1), 100, "آجل"],
+                     ["I-2", None, "عميل نقدي", datetime(2026, 10, 2), 50, "مدى"]]}))
     for name, policy in (("local_word.xlsx", []), ("local_word_policy.xlsx", [["Currency", "SAR"]])):
         # a customer's Currency 'محلي': the company's, the Policy's or the receipts' one currency
         marks.append(_save(tmp_path, name, {

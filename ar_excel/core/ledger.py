@@ -65,6 +65,10 @@ PAYS_INVOICE = "_pays_invoice"  # the invoice a credit row of the invoice list p
 # a row of an aging report (its amount beside age-band columns: ``io.age_band_amounts``): the
 # list holds what is open only, the invoices paid and the receipts that paid them left out
 AGED_REPORT = "_aged_report"
+# what a sale paid at the till was sold for (``io.erp_entries``' walk-in sales): its Amount
+# counts 0 as a receivable (no one owes it, nothing is received for it later), the invoice
+# checks take it at this amount (its net and tax add up to it)
+TILL_AMOUNT = "_till_amount"
 CENT = 0.005  # below half a cent an item of a two-decimal currency is settled
 
 OPEN_ITEM_COLUMNS = [

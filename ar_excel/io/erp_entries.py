@@ -163,8 +163,9 @@ def _walk_in_sales(book: Book, invoices: Table) -> None:
     if "Paid Amount" in frame:
         settled |= pd.to_numeric(frame["Paid Amount"], errors="coerce").abs().ge(
             amount - 0.005)
-    rows = frame.index[(frame["Customer ID"].isna() & settled
-                        & frame[column].map(names_the_walk_in_account)).to_numpy(bool)]
+    walk_in = frame["Customer ID"].isna() & frame[column].map(names_the_walk_in_account)
+    _paid_at_the_till(book, invoices, walk_in.to_numpy(bool) & ~settled.to_numpy(bool))
+    rows = frame.index[(walk_in & settled).to_numpy(bool)]
     if not len(rows):
         return
     cells = [invoices.cell(i, "Customer ID") for i in rows]
@@ -173,6 +174,52 @@ def _walk_in_sales(book: Book, invoices: Table) -> None:
     book.issues.append(invoices.issue(rows[0], "Customer ID", (
         f"{len(rows)} sale(s) to the walk-in account ('{name}') with no Customer ID, paid in "
         f"full: no receivable, no customer needed ({cells_named(cells)})")))
+
+
+# The column saying how a sale was paid (a ZATCA simplified invoice's, a POS register's) and
+# the words of a payment made at the till: cash or a card / mada terminal, never credit
+_METHOD_HEADERS = frozenset(match_key(h) for h in (
+    "Payment Method", "Payment Mode", "Payment Type", "Paid By", "Tender", "Tender Type",
+    "طريقة الدفع", "طريقة السداد", "وسيلة الدفع", "نوع الدفع"))
+_TILL_WORDS = frozenset(match_key(w) for w in (
+    "cash", "card", "credit card", "debit card", "mada", "visa", "mastercard", "pos",
+    "cash/card", "نقدي", "نقدى", "نقدا", "نقداً", "كاش", "مدى", "شبكة", "بطاقة",
+    "بطاقة ائتمان", "بطاقة مدى", "فيزا"))
+
+
+def _paid_at_the_till(book: Book, invoices: Table, walk_in: np.ndarray) -> None:
+    """Sales to the walk-in account with no Customer ID whose Payment Method says they were
+    paid at the till (cash, card, mada: a ZATCA simplified invoice's 'نقدي' / 'مدى'), in a
+    list that states no Balance or Paid Amount: no one owes them. Their Amount counts 0 as
+    a receivable (not aged, not in the KPIs' sales or AR), what they were sold for kept for
+    the invoice checks (``ledger.TILL_AMOUNT``); one Input Issue says how many. Only where
+    the sheet says both (buyer and payment); a walk-in sale on credit stays owed."""
+    from ar_excel.core.ledger import TILL_AMOUNT
+
+    frame = invoices.frame
+    if not walk_in.any() or any(c in frame and frame[c].notna().any()
+                                for c in ("Balance", "Paid Amount")):
+        return
+    method = next((c for c in frame.columns if isinstance(c, str) and not c.startswith("_")
+                   and match_key(c) in _METHOD_HEADERS), None)
+    if method is None:
+        return
+    amount = pd.to_numeric(frame["Amount"], errors="coerce")
+    till = walk_in & frame[method].map(
+        lambda v: isinstance(v, str) and match_key(v) in _TILL_WORDS).to_numpy(bool) \
+        & amount.notna().to_numpy(bool) & amount.ne(0).to_numpy(bool)
+    rows = frame.index[till]
+    if not len(rows):
+        return
+    frame[TILL_AMOUNT] = np.where(till, amount, np.nan)
+    frame.loc[rows, "Amount"] = 0.0
+    book.withdraw_blanks({(invoices.sheet_at(i), invoices.cell(i, "Customer ID")) for i in rows})
+    kinds = ", ".join(dict.fromkeys(" ".join(str(frame.at[i, method]).split()) for i in rows))
+    cells = [invoices.cell(i, method) for i in rows]
+    book.issues.append(invoices.issue(rows[0], method, (
+        f"{len(rows)} sale(s) to the walk-in account with no Customer ID paid at the till "
+        f"({kinds}): not receivables, counted as 0 in the Aging and KPIs; still checked as "
+        f"invoices ({cells_named(cells)})")))
 
 
 def _receipts_in_another_currency(payments: Table, invoices: Table,

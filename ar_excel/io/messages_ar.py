@@ -328,6 +328,11 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      r"no receivable, no customer needed \((.*)\)$",
      "{0} بيع للحساب النقدي ('{1}') بلا رقم عميل، مسددة بالكامل: لا مديونية ولا حاجة إلى عميل "
      "({2})"),
+    (r"^(\d+) sale\(s\) to the walk-in account with no Customer ID paid at the till \((.*)\): "
+     r"not receivables, counted as 0 in the Aging and KPIs; still checked as invoices "
+     r"\((.*)\)$",
+     "{0} بيع للحساب النقدي بلا رقم عميل سُدد ثمنه عند البيع ({1}): ليست مديونية، حُسبت صفراً "
+     "في أعمار الديون والمؤشرات؛ وتُفحص مع ذلك كفواتير ({2})"),
     (r"^(\d+) cash sale\(s\) \(paid at the sale\): not receivables nor receipts, counted as "
      r"0 \((.*)\)$",
      "{0} بيع نقدي (سُدد ثمنه عند البيع): ليست مديونية ولا تحصيلاً، حُسبت صفراً ({1})"),

@@ -41,7 +41,7 @@ from ar_excel.core.billing.units import normalize_units
 from ar_excel.core.customers.contacts import TAX_FORMATS
 from ar_excel.core.entries import per_distinct, receipt_rows
 from ar_excel.core.fx import Rates
-from ar_excel.core.ledger import open_items
+from ar_excel.core.ledger import TILL_AMOUNT, open_items
 from ar_excel.model import ROW, SHEET
 from ar_excel.policy import Policy
 from ar_excel.schema import empty_frame
@@ -319,6 +319,9 @@ def prepare(*, invoices: pd.DataFrame, customers: pd.DataFrame,
     policy = policy or Policy()
     customers = _frame(customers, "Customers")
     invoices = _frame(invoices, "Invoices")
+    if TILL_AMOUNT in invoices:  # a sale paid at the till is still an invoice to check
+        sold = pd.to_numeric(invoices[TILL_AMOUNT], errors="coerce")
+        invoices = invoices.assign(Amount=sold.where(sold.notna(), invoices["Amount"]))
     lines = table_tax_on_lines(withholding_on_lines(
         prices_with_tax(_frame(lines, "Invoice Lines"), dict(line_headers or {}))))
     prices = _frame(prices, "Price List")
