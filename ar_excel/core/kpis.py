@@ -55,7 +55,8 @@ Definitions (each is also written beside its value in the ``KPIs`` tab):
   collected less refunds paid out, so an overpayment refunded in the month is collected
   in neither (collection rate and CEI both 100 %, not one of them 105 %).
 * A workbook that records no receipts but keeps its invoice list as open items (a Balance or
-  Paid Amount column, ``ledger.balances_as_stated``) does not say what was received in a
+  Paid Amount column, ``ledger.balances_as_stated``; or an aging report's rows, its bucket
+  columns beside their amount, ``ledger.aged_report_only``) does not say what was received in a
   period: its receipts, non-cash settlements, CEI and collection rate are blank, not 0 (an
   aging export read as "nothing collected, CEI 0 %").
 * A ratio whose denominator is zero or negative is left blank, never a made-up number. So are
