@@ -356,6 +356,11 @@ class PayerStages:
         if not found:
             return None
         cust, sure, how, invs, n, chance = found[0]
+        if self.inv.with_amount(cust, f.remaining, f.currency, f.date):
+            # An open invoice of exactly the amount: the amount stage weighs it. Where it
+            # doubted it (the oldest ones making the amount too, a part payment), another
+            # invoice less charges is one more reading, no surer (as ``propose_net_of_credits``).
+            return None
         nums = ", ".join(self.inv.number[p] for p in invs)
         gap = sum(self.inv.remaining[p] for p in invs) - f.remaining
         # Without a reference the amount is the only evidence of which invoice is paid: a gap of
