@@ -10,8 +10,11 @@ customer 120,000 in credit.
 
 Rule: where there are no Payments rows, per customer and currency, the list's receipts that
 say nothing of their application paid its invoices' stated paid parts (less what the list's
-credit notes and receipts that state their own application already applied), oldest
-receipt first; only what is left of them is money on account. Money is counted once: the
+credit notes and receipts that state their own application already applied): a receipt
+naming its invoice (SAP Business One's Base Ref, a reference column) that invoice's paid part
+first, then the rest oldest receipt first; only what is left of them is money on account
+(dated as the receipt it is left of: an older receipt naming nothing is the money left, not
+the newer one naming the invoice its own money paid). Money is counted once: the
 invoices' paid parts are that money. A list whose receipts state their own balance (an
 open-items list's unapplied cash) is read as it states.
 """
@@ -21,11 +24,38 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.billing.context import invoice_key
+from ar_excel.core.billing.credit_notes import named_in, reference_column
 from ar_excel.core.entries import received_rows
 from ar_excel.core.ledger import open_as_stated
+from ar_excel.names import match_key
 
 STATED = ("Balance", "Paid Amount")
 _CENT = 0.005
+# SAP Business One's payments name the invoice they paid as their base document
+_BASE_HEADERS = frozenset(match_key(h) for h in (
+    "Base Ref", "Base Ref.", "Base Reference", "Base Document", "Base Doc No"))
+
+
+def _naming_column(invoices: pd.DataFrame) -> str | None:
+    return reference_column(invoices) or next(
+        (c for c in invoices.columns if isinstance(c, str) and match_key(c) in _BASE_HEADERS),
+        None)
+
+
+def _named_invoices(invoices: pd.DataFrame, rows: pd.Index, paid: pd.Series,
+                    key: pd.Series) -> dict:
+    """Per receipt row of ``rows`` naming a paid invoice of its own customer and currency
+    in the list, that invoice's row."""
+    column = _naming_column(invoices)
+    if column is None or "Invoice No" not in invoices:
+        return {}
+    bills = paid[paid > 0].index
+    by_number = {(key[j], n): j for j, n in zip(
+        bills, invoice_key(invoices.loc[bills, "Invoice No"]), strict=True)}
+    named = named_in(invoices.loc[rows], column)
+    return {i: by_number[(key[i], n)] for i, n in named.items()
+            if isinstance(n, str) and (key[i], n) in by_number}
 
 
 def applied_receipts(invoices: pd.DataFrame) -> pd.Series:
@@ -51,12 +81,23 @@ def applied_receipts(invoices: pd.DataFrame) -> pd.Series:
         invoices.loc[silent, "Invoice Date"], errors="coerce"))
     out = pd.Series(0.0, index=rows.index)
     left = pool.to_dict()
-    for i in rows.sort_values(["_date"], kind="stable", na_position="last").index:
-        k = rows.at[i, "_key"]
-        take = min(-float(amount[i]), float(left.get(k, 0.0)))
+    order = rows.sort_values(["_date"], kind="stable", na_position="last").index
+    named = _named_invoices(invoices, order, paid, key)
+    paid_left = paid.to_dict()
+    for i in (i for i in order if i in named):  # each naming receipt its invoice's paid part
+        j, k = named[i], rows.at[i, "_key"]
+        take = min(-float(amount[i]), float(paid_left[j]), float(left.get(k, 0.0)))
         if take >= _CENT:
-            out[i] = round(take, 6)
+            out[i] = take
             left[k] = float(left[k]) - take
+            paid_left[j] = float(paid_left[j]) - take
+    for i in order:  # then what is left, oldest receipt first
+        k = rows.at[i, "_key"]
+        take = min(-float(amount[i]) - float(out[i]), float(left.get(k, 0.0)))
+        if take >= _CENT:
+            out[i] = float(out[i]) + take
+            left[k] = float(left[k]) - take
+    out = out.round(6)
     return out[out >= _CENT]
 
 
