@@ -300,9 +300,11 @@ def read_balance_row(row: list[Any], texts: str, cols: dict[str, int],
         # "رصيد مرحل" says only that the balance was carried over: above the lines, from
         # the month before (brought forward), below them to the next
         is_open, is_close = True, False
-    if not (is_open or is_close) and BALANCE_NOW.match(_label(row, cols)) and (
-            _only_a_balance_label(row, cols)):
-        is_close = True  # "Current Balance": the balance after the newest line
+    if not (is_open or is_close) and end != "opening" and BALANCE_NOW.match(
+            _label(row, cols)) and _only_a_balance_label(row, cols):
+        # "Current Balance": the balance after the newest line (not one standing before the
+        # oldest: the balance then, or the export day's, is no closing the lines lead to)
+        is_close = True
     on_a_date = not (is_open or is_close) and bool(end or page_break) and bool(
         BALANCE_ON_A_DATE.match(_label(row, cols)))
     if on_a_date:  # between pages: the balance so far, checked as a carried-forward one
