@@ -575,6 +575,11 @@ def reader_messages(tmp_path: Path) -> list[str]:
                       "FX Rate"],
                      ["I-1", "C1", datetime(2026, 10, 1), 100, "EGP", 1],
                      ["I-2", "C1", datetime(2026, 10, 2), 10, "USD", 48.5]]}))
+    marks.append(_save(tmp_path, "orders_items.xlsx", {  # an orders sheet's 'Name' of items
+        "Customers": [["Customer ID", "Name"], ["C1", "Nile"]],
+        "Invoices": [["Invoice No", "Customer ID", "Invoice Date", "Amount"],
+                     ["I-1", "C1", datetime(2026, 10, 1), 100]],
+        "Orders": [["Order No", "Name", "Amount"], ["SO-1", "Steel pipes", 50]]}))
     paths = [book, unusable, many, few, FIXTURES / "errors.xlsx", tail, tidied, one_sum,
              due_only, aging_tab, by_name, error_text, error_row, century, credit_open, per_line, formulas, months,
              erp_payments, slips, open_only, applied, archive, no_receipts, entry,

@@ -41,6 +41,7 @@ from ar_excel.io.lines_from_invoice_rows import lines_from_invoice_rows
 from ar_excel.io.list_receipts import list_receipts_as_applied
 from ar_excel.io.local_word import local_word_as_meant
 from ar_excel.io.merged_limits import limits_merged_over_customers
+from ar_excel.io.orders_customer import orders_naming_no_customer
 from ar_excel.io.paid_beyond_receipts import paid_beyond_the_receipts
 from ar_excel.io.paid_dates import receipts_from_paid_dates
 from ar_excel.io.past_years import current_year_first, past_year_archives
@@ -183,6 +184,7 @@ def book_from_grids(grids: list[Grid], source: Path | None = None,
         customer_names_as_ids(book, names)
         jobs_as_their_customers(book, names)  # QuickBooks' 'Nile Foods:Cairo Branch'
         blank_ids_from_name_columns(book, names)
+        orders_naming_no_customer(book)  # an orders sheet's 'Name' of its items, not customers
         suppliers_left_out(book)  # a contacts list exported whole: its suppliers
     if "Invoices" not in book.tables and "Invoices" not in book.unusable:
         summary = aging_summary_sheet(grids, sheet_loader)  # a total per customer, no invoice

@@ -181,6 +181,13 @@ _PATTERNS: list[Rule] = [(re.compile(p), t) for p, t in (
      "{0} فيه خطأ Excel {1} (المعادلة بلا قيمة)، فلا يمكن استخدام الصف"),
     (r"^the row holds nothing but the Excel error (\S+) \(its formula has no value\): not read$",
      "الصف ليس فيه إلا خطأ Excel {0} (المعادلة بلا قيمة): لم يُقرأ"),
+    # an Orders sheet's 'Name' of its items (io.orders_customer): before the general one
+    (r"^sheet '(.*)' has no column for Customer ID: column '(.*)' \((\S+)\) names no "
+     r"customer of sheet '(.*)' \('(.*)' \.\.\.\), so it is not read as the orders' customer "
+     r"and the (\d+) order\(s\) are left out \(header row (\d+) has: (.*)\)$",
+     "الورقة '{0}' ليس فيها عمود رقم العميل: العمود '{1}' ({2}) لا يذكر أي عميل من الورقة "
+     "'{3}' ('{4}' ...)، فلا يُقرأ عميلاً للأوامر، وتُركت الأوامر وعددها {5} (صف العناوين {6} "
+     "فيه: {7})"),
     (r"^sheet '(.*)' has no column for (.*) \(header row (\d+) has: (.*)\)$",
      "الورقة '{0}' ليس فيها عمود {1} (صف العناوين {2} فيه: {3})"),
     (r"^sheet '(.*)' has no Customer ID column \(column (.*) is not read as one\): each "
