@@ -167,14 +167,21 @@ class PayerStages:
             if c == cust or self.payers.name_words(c) != own:
                 continue
             if printed is None:
-                printed = legal_forms(self._descriptions[f.pos]) \
-                    | legal_forms(self._printed_name(f.pos))
+                printed = self._forms_printed_with(cust, self._descriptions[f.pos]) \
+                    | self._forms_printed_with(cust, self._printed_name(f.pos))
                 if not printed:
                     return None
             mine, theirs = legal_forms(names.get(cust)), legal_forms(names.get(c))
             if printed & (theirs - mine) and not printed & (mine - theirs):
                 return c
         return None
+
+    def _forms_printed_with(self, cust: str, text: str) -> frozenset[str]:
+        """The legal forms ``text`` prints with ``cust``'s name (``legal_forms_beside``: an
+        exchange house's LLC, a unit's KG, AG for 'against' elsewhere say nothing of whose
+        name it is); all the text's where no run writes the name (glued, misspelt)."""
+        beside = self.payers.legal_forms_beside(text, cust)
+        return legal_forms(text) if beside is None else beside
 
     @staticmethod
     def _known_for_sure(f: LineFacts, cust: str) -> bool:

@@ -47,7 +47,12 @@ from ar_excel.core.matching.bilingual_names import (
     halves_in_each_language,
     scripts,
 )
-from ar_excel.core.matching.legal_forms import LATIN_FORMS, folded_words, leading_letters
+from ar_excel.core.matching.legal_forms import (
+    LATIN_FORMS,
+    folded_words,
+    leading_letters,
+    legal_forms,
+)
 from ar_excel.core.matching.mobiles import MobileDirectory
 from ar_excel.core.matching.names import (
     FILLER,
@@ -542,6 +547,37 @@ class PayerDirectory(NarrativeNames):
         """Every word of the customer's name, as name tokens."""
         return frozenset(self._tokens.get(cid, ()))
 
+    def legal_forms_beside(self, text: object, cid: str) -> frozenset[str] | None:
+        """The legal forms ``text`` prints with the customer's name: in a run of name words
+        (``_name_runs``) writing its distinctive words, the forms right after its last word
+        (SIEMENS ENERGY AG, DAWOOD TRADING L.L.C) or, in Arabic, right before its first
+        (شركة دلتا للتجارة). A form elsewhere is another's or no form at all: an exchange
+        house's (VIA AL ANSARI EXCHANGE LLC), a unit (500 KG), AG for 'against', C/O. None
+        where no run writes the name (glued, misspelt): the caller reads the whole text."""
+        own = self.name_words(cid)
+        if not isinstance(text, str) or not text.strip() or not own:
+            return None
+        needed = self.needed_words(cid) or own
+        found: frozenset[str] | None = None
+        for run in self._name_runs(text, forms=True):
+            words = folded_words(run)
+            tokens = [set(name_tokens(w)) for w in words]
+            if not needed <= set().union(*tokens):
+                continue
+            at = [i for i, t in enumerate(tokens) if not own.isdisjoint(t)]
+            forms: set[str] = set()
+            for w in words[at[-1] + 1:]:
+                if not (kinds := legal_forms(w)):
+                    break
+                forms |= kinds
+            for w in reversed(words[:at[0]]):
+                # (a Latin name ends with its form; an Arabic one may begin with it)
+                if w.isascii() or not (kinds := legal_forms(w)):
+                    break
+                forms |= kinds
+            found = (found or frozenset()) | forms
+        return found
+
     def resembles(self, cid: object, name: object) -> bool:
         """Whether a printed name comes close to the customer's own (``shares_words``), both
         being names: a blank or placeholder name, or a customer without one, resembles none."""
@@ -985,12 +1021,13 @@ class PayerDirectory(NarrativeNames):
                                               for t in run.distinct)
                    for run in runs)
 
-    def _name_runs(self, narrative: str) -> list[str]:
+    def _name_runs(self, narrative: str, forms: bool = False) -> list[str]:
         """The runs of name words a narrative writes: words apart from the bank's and the
         payer's boilerplate, a word holding a digit, a slash or a colon (/ORD/, :50K:), and the
         banks it names; a run ends with a legal form (CO, LLC...), and its last word, where it
         begins a business word or a legal form, is that word cut at the bank's field width (AL
-        SAFWA GENERAL CON, EL-WADY ENG COM): left out."""
+        SAFWA GENERAL CON, EL-WADY ENG COM): left out; ``forms``: but a legal form (CO, AG,
+        which begin COMPANY, AGENCY) kept, as ``legal_forms_beside`` reads it."""
         text = fold_text(narrative)
         if not BANK_WORDS.isdisjoint(_NOT_A_WORD.split(text)):
             text = self.without_banks(text)
@@ -998,7 +1035,8 @@ class PayerDirectory(NarrativeNames):
         run: list[str] = []
 
         def end() -> None:
-            if run and len(run[-1]) >= 2 and _ALPHA.fullmatch(run[-1]) and any(
+            if run and len(run[-1]) >= 2 and _ALPHA.fullmatch(run[-1]) and not (
+                    forms and run[-1] in _LEGAL_FORMS) and any(
                     w.startswith(run[-1]) and w != run[-1] for w in _CUT_WORDS):
                 run.pop()
             if run:
