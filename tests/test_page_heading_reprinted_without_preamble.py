@@ -49,3 +49,25 @@ def test_a_narrative_carried_over_above_the_page_break_stays_the_lines(tmp_path)
     assert st.lines["Description"].tolist() == [
         "INWARD TRF NILE FOODS INV-1001", "BANK CHARGES CIB ADVICE REF 2611050042",
         "INWARD TRF DELTA TRADING INV-1002"]
+
+
+@pytest.mark.parametrize("between", [
+    "AL NOOR TRADING LLC INV-1001,,,,\n",
+    "AL NOOR TRADING LLC INV-1001,,,,\nCommercial International Bank,,,,\n"])
+def test_a_narrative_run_into_the_date_column_is_said_not_dropped(tmp_path, between):
+    # (the reviewer's case of 600fc98: words in the date column right above the header again
+    # that are no heading were left out without a word; nothing of a line is lost unsaid)
+    st = _read(tmp_path, between)
+    assert st.lines["Amount"].tolist() == [12500.0, -25.0, 7000.0]
+    assert [(i.cell, i.message) for i in st.issues] == [
+        ("A4", "row with no date and no amount ('AL NOOR TRADING LLC INV-1001'): not a "
+               "transaction; left out")]
+
+
+@pytest.mark.parametrize("heading", [
+    "Account No: 100012345678,,,,\n", "IBAN: EG380019000500000000263180002,,,,\n",
+    "رقم الحساب: 100012345678,,,,\n", "بنك مصر,,,,\n"])
+def test_the_accounts_particulars_printed_again_are_left_out(tmp_path, heading):
+    st = _read(tmp_path, heading + "Statement of Account,,,,\n")
+    assert st.lines["Amount"].tolist() == [12500.0, -25.0, 7000.0]
+    assert st.issues == []

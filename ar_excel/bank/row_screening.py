@@ -241,6 +241,15 @@ _STATEMENT_TITLE = re.compile(
     r"\bbank\s+statement\b|kontoauszug|relev[ée]\s+de\s+compte|estado\s+de\s+cuenta|"
     r"كشف\s*(ال)?حساب")
 
+# the other rows of a page's heading: the bank's name alone ("Commercial International Bank",
+# "بنك مصر"), or the account's particulars under their labels ("Account No: 1000...",
+# "IBAN", "Currency: EGP", "الفترة: ..."); a line's words carried on are neither
+_HEADING_ROW = re.compile(
+    r"(?i)^\D*\b(bank|banque)\b\D*$|^\D*(بنك|مصرف)\D*$|"
+    r"\b(account\s*(no|number|name|#)|iban|currency|period|branch|customer\s*(name|no|number)"
+    r"|statement\s*(date|period|no))\b\.?\s*:|"
+    r"(رقم\s*الحساب|اسم\s*العميل|العملة|الفترة|الفرع|تاريخ\s*الكشف)\s*:")
+
 
 def _headings_above_the_header_again(data: list[list[Any]], main: np.ndarray,
                                      dated: np.ndarray, no_money: np.ndarray,
@@ -250,10 +259,11 @@ def _headings_above_the_header_again(data: list[list[Any]], main: np.ndarray,
     the account's lines, where the first page has none above its header to know them by
     (the export prints none there, or they were cut). Each is left out without a word: a
     row without date or amount right above the header again (blank rows and page numbers
-    between), its words outside the narrative columns and not a line's words carried on
-    beside them (a reference under its column: read as the line's), or a statement's title
-    ("Statement of Account"; other words there are a line's narrative carried over the
-    page break)."""
+    between) naming a statement's title ("Statement of Account"), the bank alone or the
+    account's particulars under their labels. Any other row there stays what it was read as
+    before: in the narrative columns or beside them (a reference under its column), a line's
+    words carried over the page break; elsewhere (a narrative run into the date column), a
+    row reported at its cell, never dropped without a word."""
     narrative = set(desc_cols)
     carried = {p for p, _, _ in out.continued}
     for top in repeats:
@@ -262,10 +272,13 @@ def _headings_above_the_header_again(data: list[list[Any]], main: np.ndarray,
             pos -= 1  # blank rows, a page number, the bank's note at the foot
         while pos >= 0 and main[pos] and no_money[pos] and not dated[pos]:
             words = [(i, c) for i, c in enumerate(data[pos]) if not is_blank(c)]
-            # a line's words carried on, in the narrative or beside it (its reference, the
-            # payer's name: read as the line's narrative above): a title only by its words
-            if (any(i in narrative for i, _ in words) or pos in carried) and not \
-                    _STATEMENT_TITLE.search(" ".join(str(c) for _, c in words)):
+            text = " ".join(str(c) for _, c in words)
+            if _STATEMENT_TITLE.search(text):
+                pass
+            elif (any(i in narrative for i, _ in words) or pos in carried
+                    or not _HEADING_ROW.search(text)):
+                # a line's words carried on (read as the narrative above), or a row that is
+                # no heading by its words: reported where it stands, as on any other row
                 break
             out.not_lines[pos] = True
             out.continued = [c for c in out.continued if c[0] != pos]
