@@ -59,9 +59,11 @@ CREDIT_TYPES = frozenset(match_key(w) for w in (
     "Simplified Credit Note", "Standard Credit Note", "Tax Credit Note",
     "إشعار دائن مبسط", "اشعار دائن مبسط",
     "A/R Credit Memo", "AR Credit Memo"))  # SAP Business One's
+# A sale paid in cash, as a type column's Cash / Credit terms or a till's Payment Method
+# (``io.erp_entries``) write it.
+CASH_WORDS = ("Cash", "نقدي", "نقدا", "نقدى", "كاش")
 # Beside "CR" in one type column, these say the column is a sale's Cash / Credit terms.
-CASH_SALE_TYPES = frozenset(match_key(w) for w in (
-    "Cash", "CS", "CA", "Cash Sale", "نقدي", "نقدا", "نقدى", "كاش"))
+CASH_SALE_TYPES = frozenset(match_key(w) for w in (*CASH_WORDS, "CS", "CA", "Cash Sale"))
 RECEIPT_TYPES = frozenset(match_key(w) for w in (
     "Receipt", "Payment", "Cash Receipt", "Collection", "تحصيل", "سداد", "دفعة", "مقبوضات",
     "إيصال", "سند قبض",

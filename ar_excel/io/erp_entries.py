@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ar_excel.core.entries import CASH_WORDS
 from ar_excel.core.money import amount_in_units
 from ar_excel.io.cells_named import cells_named
 from ar_excel.io.document_states import states_as_meant
@@ -182,9 +183,8 @@ _METHOD_HEADERS = frozenset(match_key(h) for h in (
     "Payment Method", "Payment Mode", "Payment Type", "Paid By", "Tender", "Tender Type",
     "طريقة الدفع", "طريقة السداد", "وسيلة الدفع", "نوع الدفع"))
 _TILL_WORDS = frozenset(match_key(w) for w in (
-    "cash", "card", "credit card", "debit card", "mada", "visa", "mastercard", "pos",
-    "cash/card", "نقدي", "نقدى", "نقدا", "نقداً", "كاش", "مدى", "شبكة", "بطاقة",
-    "بطاقة ائتمان", "بطاقة مدى", "فيزا"))
+    *CASH_WORDS, "card", "credit card", "debit card", "mada", "visa", "mastercard", "pos",
+    "cash/card", "مدى", "شبكة", "بطاقة", "بطاقة ائتمان", "بطاقة مدى", "فيزا"))
 
 
 def _paid_at_the_till(book: Book, invoices: Table, walk_in: np.ndarray) -> None:

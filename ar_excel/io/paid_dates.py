@@ -24,6 +24,7 @@ import pandas as pd
 
 from ar_excel.core.entries import received_rows
 from ar_excel.core.ledger import open_as_stated
+from ar_excel.core.list_receipts_applied import column_for
 from ar_excel.core.paid_in_the_list import PAID_IN_THE_LIST
 from ar_excel.model import ROW, SHEET, Book, Issue, Table
 from ar_excel.schema import empty_frame
@@ -100,8 +101,7 @@ def receipts_from_paid_dates(book: Book) -> None:
     receipts[ROW] = frame.loc[rows, ROW].to_numpy(dtype="int64")
     if SHEET in frame:
         receipts[SHEET] = frame.loc[rows, SHEET].to_numpy(dtype=object)
-    amount_from = "Paid Amount" if "Paid Amount" in frame and frame[
-        "Paid Amount"].notna().any() else "Balance"
+    amount_from = column_for(frame)  # the column the list states its paid parts in
     letters = {"Payment ID": invoices.letters.get("Invoice No", ""),
                "Customer ID": invoices.letters.get("Customer ID", ""),
                "Date": invoices.letters.get(PAID_DATE, ""),
