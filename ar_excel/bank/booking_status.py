@@ -51,6 +51,10 @@ def unbooked_by_status(statuses: list[Any], main: np.ndarray,
     return pending | never
 
 
+# the Arabic nouns for a statement's lines, many of them (transactions, operations, entries):
+# a pending section's title names them, one line's narrative does not
+_LINES_AR = "حركات|الحركات|عمليات|العمليات|معاملات|المعاملات|قيود|القيود"
+
 # the title of a section of transactions the bank has not booked yet; among them the
 # cheques deposited and not yet cleared (an Egyptian or Saudi statement's "شيكات تحت
 # التحصيل" table under its lines): booked when they clear, on a later statement
@@ -60,8 +64,7 @@ _PENDING_TITLE = re.compile(
     r"cheques?|checks?)\b|"
     r"\b(transactions?|items?|entries|cheques?|checks?)\s+(pending|not\s+yet\s+(posted|"
     r"booked|cleared)|awaiting\s+(posting|clearing)|(under|in|for)\s+(collection|clearing))\b|"
-    r"(حركات|الحركات|عمليات|العمليات|معاملات|المعاملات|مبالغ|المبالغ|قيود|القيود|شيكات|"
-    r"الشيكات)\s*"
+    rf"({_LINES_AR}|مبالغ|المبالغ|شيكات|الشيكات)\s*"
     r"(ال)?(معلق[ةه]|تحت\s*(ال)?تنفيذ|قيد\s*(ال)?تنفيذ|محجوز[ةه]|غير\s*(ال)?مقيد[ةه]|لم\s*تقيد|"
     r"قيد\s*(ال)?معالج[ةه]|تحت\s*(ال)?تحصيل)")
 
@@ -69,8 +72,7 @@ _PENDING_TITLE = re.compile(
 # what only a section's title names, never one line's narrative: its lines, many of them
 # ("Pending Transactions", "Uncleared items", "حركات معلقة"); a narrative's second row may
 # say its own cheque is under collection, not that transactions are pending
-_SECTION_NOUN = re.compile(r"(?i)\b(transactions|items|entries)\b|"
-                           r"(حركات|الحركات|عمليات|العمليات|معاملات|المعاملات|قيود|القيود)")
+_SECTION_NOUN = re.compile(rf"(?i)\b(transactions|items|entries)\b|({_LINES_AR})")
 
 
 def _opens_with_closing(row: list[Any]) -> bool:

@@ -14,8 +14,9 @@ is certain on an invoice a suggestion has taken part of: the rest it leaves is o
 as the suggestion; nor on the rest of a receipt a suggestion has taken part of; nor where the
 rule is sure only because a suggestion took the other invoice the receipt may pay (two
 invoices of 2,500.00 open, a cheque of 2,500.00 suggested against one, a transfer of 2,465.00
-is not thereby the other's, short by a charge). Nor is a receipt the narrative calls a refund, a chargeback or a claim,
-even from a customer's known account, unless those words are the customer's own name.
+is not thereby the other's, short by a charge). Nor is a receipt the narrative calls a refund,
+a chargeback or a claim, even from a customer's known account, unless those words are the
+customer's own name.
 """
 
 from __future__ import annotations
@@ -30,7 +31,12 @@ from ar_excel.core.matching.minor_units import money_text
 from ar_excel.core.matching.normalize import fold_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ar_excel.core.matching.early_discounts import DiscountTaken
+
+    # a matching stage: the allocations it proposes for a line, or None
+    Proposer = Callable[[LineFacts], list["Allocation"] | None]
 
 MATCHED = 0.85  # confidence from which an allocation is applied automatically
 
@@ -136,7 +142,7 @@ class Booking:
                                  "party, not learned as the customer's payer")
         return True
 
-    def run_stage(self, propose, lines: list[LineFacts], floor: float) -> None:
+    def run_stage(self, propose: Proposer, lines: list[LineFacts], floor: float) -> None:
         """Propose for every pending line, then book the most confident first; a line whose
         invoices were taken meanwhile is proposed again against the ledger as it is now.
         Proposals under ``floor`` are left for a later round."""
@@ -156,7 +162,7 @@ class Booking:
                 if again and again[0].confidence >= floor:
                     self.apply(self._sure_without_suggestions(propose, f, again))
 
-    def _sure_without_suggestions(self, propose, f: LineFacts,
+    def _sure_without_suggestions(self, propose: Proposer, f: LineFacts,
                                   allocations: list[Allocation]) -> list[Allocation]:
         """``allocations``, made suggestions where the stage is sure of them only with the
         suggestions booked so far: proposed again with what those took put back, it proposes
@@ -190,7 +196,7 @@ class Booking:
                          "invoice: please confirm")
         return allocations
 
-    def _proposed(self, propose, f: LineFacts) -> list[Allocation] | None:
+    def _proposed(self, propose: Proposer, f: LineFacts) -> list[Allocation] | None:
         """The stage's proposal for the line, only suggested where the narrative calls the
         money something no customer pays or a recorded receipt may be it."""
         return self._recorded_doubted(f, self._inflow_doubted(f, propose(f)))
