@@ -28,9 +28,9 @@ from ar_excel.core.billing.context import invoice_key
 from ar_excel.core.billing.credit_notes import named_in, reference_column
 from ar_excel.core.entries import received_rows
 from ar_excel.core.ledger import open_as_stated
+from ar_excel.core.paid_as_stated import STATED
 from ar_excel.names import match_key
 
-STATED = ("Balance", "Paid Amount")
 _CENT = 0.005
 # SAP Business One's payments name the invoice they paid as their base document
 _BASE_HEADERS = frozenset(match_key(h) for h in (
