@@ -33,6 +33,8 @@ MIN_ROWS = 3
 
 
 def _glued(cell: Any) -> re.Match[str] | None:
+    """``cell`` read as a date and the words after it (groups 1 and 2), its digits in any
+    script read as 0-9 (an Arabic statement's ٠٢/١١/٢٠٢٦); None where it opens otherwise."""
     return _GLUED.match(normalize_digits(cell)) if isinstance(cell, str) else None
 
 
@@ -51,6 +53,9 @@ def _glued_column(rows: list[list[Any]]) -> tuple[int, int] | None:
 
 
 def _header_split(cell: Any) -> list[Any]:
+    """The glued column's header as the two columns' ('Date Description' -> 'Date',
+    'Description'): a header not naming the date first ('Details') still heads the narrative,
+    so the date is named 'Date' beside it; the narrative 'Description' where no words are left."""
     text = "" if is_blank(cell) else str(cell)
     m = _DATE_WORDS.match(text)
     if m:

@@ -273,12 +273,12 @@ def _headings_above_the_header_again(data: list[list[Any]], main: np.ndarray,
         while pos >= 0 and main[pos] and no_money[pos] and not dated[pos]:
             words = [(i, c) for i, c in enumerate(data[pos]) if not is_blank(c)]
             text = " ".join(str(c) for _, c in words)
-            if _STATEMENT_TITLE.search(text):
-                pass
-            elif (any(i in narrative for i, _ in words) or pos in carried
+            if not _STATEMENT_TITLE.search(text) and (
+                    any(i in narrative for i, _ in words) or pos in carried
                     or not _HEADING_ROW.search(text)):
-                # a line's words carried on (read as the narrative above), or a row that is
-                # no heading by its words: reported where it stands, as on any other row
+                # (a statement's title is a heading wherever it stands.) A line's words
+                # carried on (read as the narrative above), or a row that is no heading by its
+                # words: reported where it stands, as on any other row
                 break
             out.not_lines[pos] = True
             out.continued = [c for c in out.continued if c[0] != pos]

@@ -614,8 +614,8 @@ class FullReferences:
         # شركة الأمل للتجارة, which the skeletons alone read as one word.)
         if not self.payers.shares_words(cust, text):
             return False
-        own, printed = distinctive(list(self.payers.name_words(cust))), \
-            distinctive(name_tokens(text))
+        own = distinctive(list(self.payers.name_words(cust)))
+        printed = distinctive(name_tokens(text))
         if not own or not printed:
             return True
         # (A short distinctive word written alike, EL WFAA and الوفاء, is shared as well.)
