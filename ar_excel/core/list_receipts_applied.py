@@ -27,11 +27,10 @@ import pandas as pd
 from ar_excel.core.billing.context import invoice_key
 from ar_excel.core.billing.credit_notes import named_in, reference_column
 from ar_excel.core.entries import received_rows
-from ar_excel.core.ledger import open_as_stated
+from ar_excel.core.ledger import CENT, open_as_stated
 from ar_excel.core.paid_as_stated import STATED
 from ar_excel.names import match_key
 
-_CENT = 0.005
 # SAP Business One's payments name the invoice they paid as their base document
 _BASE_HEADERS = frozenset(match_key(h) for h in (
     "Base Ref", "Base Ref.", "Base Reference", "Base Document", "Base Doc No"))
@@ -87,18 +86,18 @@ def applied_receipts(invoices: pd.DataFrame) -> pd.Series:
     for i in (i for i in order if i in named):  # each naming receipt its invoice's paid part
         j, k = named[i], rows.at[i, "_key"]
         take = min(-float(amount[i]), float(paid_left[j]), float(left.get(k, 0.0)))
-        if take >= _CENT:
+        if take >= CENT:
             out[i] = take
             left[k] = float(left[k]) - take
             paid_left[j] = float(paid_left[j]) - take
     for i in order:  # then what is left, oldest receipt first
         k = rows.at[i, "_key"]
         take = min(-float(amount[i]) - float(out[i]), float(left.get(k, 0.0)))
-        if take >= _CENT:
+        if take >= CENT:
             out[i] = float(out[i]) + take
             left[k] = float(left[k]) - take
     out = out.round(6)
-    return out[out >= _CENT]
+    return out[out >= CENT]
 
 
 def column_for(invoices: pd.DataFrame) -> str:

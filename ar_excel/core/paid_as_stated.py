@@ -20,7 +20,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-_CENT = 0.005  # below half a cent: nothing
+from ar_excel.core.ledger import CENT
+
 STATED = ("Balance", "Paid Amount")  # the columns of a list kept as open items
 
 
@@ -98,7 +99,7 @@ def paid_beyond_receipts(invoices: pd.DataFrame, payments: pd.DataFrame) -> Paid
     gap = (paid_as_stated(invoices) - named.map(recorded).fillna(0.0)
            - _credited(invoices)).to_numpy(dtype="float64")
     short = (first.to_numpy(dtype=bool) & (amount > 0).to_numpy(dtype=bool)
-             & column.notna().to_numpy(dtype=bool) & (gap >= _CENT))
+             & column.notna().to_numpy(dtype=bool) & (gap >= CENT))
     if not short.any():
         return None
     loose = payments[payments["Invoice No"].isna()]
@@ -106,7 +107,7 @@ def paid_beyond_receipts(invoices: pd.DataFrame, payments: pd.DataFrame) -> Paid
     gaps = pd.Series(np.where(short, gap, 0.0), index=invoices.index).groupby(
         invoices["Customer ID"]).sum()
     missing = (gaps - on_account.reindex(gaps.index).fillna(0.0)).clip(lower=0.0)
-    missing = missing[missing >= _CENT]
+    missing = missing[missing >= CENT]
     short &= invoices["Customer ID"].isin(missing.index).to_numpy(dtype=bool)
     if not short.any():
         return None

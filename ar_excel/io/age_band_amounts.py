@@ -77,7 +77,6 @@ def first_filled(columns: list[np.ndarray]) -> np.ndarray:
     return out
 
 
-
 def mark_aged_report(frame: pd.DataFrame) -> None:
     """Marks (in place, ``ledger.AGED_REPORT``) the rows of an invoice list that carries two or
     more age-band columns, one an age (Xero's "< 1 Month", "2 Months", Sage's "31-60"), with a

@@ -23,14 +23,13 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.core.entries import received_rows
-from ar_excel.core.ledger import open_as_stated
+from ar_excel.core.ledger import CENT, open_as_stated
 from ar_excel.core.list_receipts_applied import column_for
 from ar_excel.core.paid_in_the_list import PAID_IN_THE_LIST
 from ar_excel.model import ROW, SHEET, Book, Issue, Table
 from ar_excel.schema import empty_frame
 
 PAID_DATE = "Paid Date"
-_CENT = 0.005
 _SHOWN = 5  # cells named in a message
 
 
@@ -68,8 +67,8 @@ def receipts_from_paid_dates(book: Book) -> None:
         return
     paid = _paid_parts(frame)
     dated = frame[PAID_DATE].notna()
-    undated = frame.index[(paid >= _CENT) & ~dated]
-    unpaid = frame.index[(paid < _CENT) & dated]
+    undated = frame.index[(paid >= CENT) & ~dated]
+    unpaid = frame.index[(paid < CENT) & dated]
     header = invoices.headers.get(PAID_DATE, PAID_DATE)
     if len(undated) or len(unpaid):
         said = []
@@ -86,7 +85,7 @@ def receipts_from_paid_dates(book: Book) -> None:
                   f"{'; '.join(said)}; the list is taken as it states what is open, today's "
                   f"balances at every date"))
         return
-    rows = frame.index[paid >= _CENT]
+    rows = frame.index[paid >= CENT]
     if not len(rows):
         return
     receipts = empty_frame("Payments").reindex(range(len(rows)))
