@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -27,6 +27,9 @@ from ar_excel.bank.statement import signs_from_running_balance
 from ar_excel.bank.two_columns import read_unplain_rows
 from ar_excel.model import Issue
 from ar_excel.parsing import is_blank, normalize_digits
+
+if TYPE_CHECKING:
+    from ar_excel.bank.row_issues import RowIssues
 
 # also a type column's words for one side only ("Incoming" / "Outgoing", "وارد" / "صادر",
 # "Charge"): a column is read as the sign only where every value is one of these words
@@ -159,7 +162,7 @@ def signed_balances(balance: np.ndarray, marks: list[Any]) -> np.ndarray:
 
 
 def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live: np.ndarray,
-                    issue: Any, headers: list[str] | None = None, *,
+                    issue: RowIssues, headers: list[str] | None = None, *,
                     balance_of: Callable[[], np.ndarray | None]
                     ) -> tuple[np.ndarray, np.ndarray]:
     """Credits positive, debits negative, from whichever columns the export has; NaN where a
@@ -225,8 +228,8 @@ def signed_amounts(table: ColumnCells, cols: dict[str, int], decimal: str, live:
     return amount, failed
 
 
-def _unmarked_are_debits(raw: list[Any], amount: np.ndarray, live: np.ndarray, issue: Any,
-                         column: str, balance_of: Callable[[], np.ndarray | None]
+def _unmarked_are_debits(raw: list[Any], amount: np.ndarray, live: np.ndarray,
+                         issue: RowIssues, column: str, balance_of: Callable[[], np.ndarray | None]
                          ) -> np.ndarray:
     """An amount column that marks its credits only ("12,500.00CR" beside "52.50"), as many
     Gulf and Egyptian exports and printouts do: the amounts without a mark are money out.
