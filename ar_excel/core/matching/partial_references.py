@@ -544,7 +544,7 @@ class PartialReferences:
             return self.inv.number[other]
         number = fold_text(self.inv.number[p]).strip()
         groups = _DIGIT_RUN.findall(number)
-        if len(groups) < 2 or "/" not in number and "-" not in number:
+        if len(groups) < 2 or ("/" not in number and "-" not in number):
             return None
         shape = _DIGIT_RUN.sub(lambda _: "\x00", re.escape(number)).replace("\x00", r"(\d+)")
         own = [g.lstrip("0") for g in groups]
