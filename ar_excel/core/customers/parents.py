@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.core.customers import duplicates
+from ar_excel.core.customers.check_context import as_typed
 from ar_excel.names import match_key
 
 PARENT_HEADERS = frozenset(match_key(h) for h in (
@@ -28,10 +29,16 @@ def parent_accounts(customers: pd.DataFrame) -> dict[str, str]:
     column = parent_column(customers)
     if column is None or "Customer ID" not in customers:
         return {}
-    ids = {duplicates.id_key(c): str(c) for c in customers["Customer ID"].dropna()}
+    # (a numeric ID column with a blank in it is read as floats: parent 1001.0 is account 1001,
+    # as the duplicate checks read the same column)
+    ids = {_key(c): str(c) for c in customers["Customer ID"].dropna()}
     out: dict[str, str] = {}
     for cid, parent in zip(customers["Customer ID"], customers[column], strict=True):
-        found = ids.get(duplicates.id_key(parent)) if duplicates.id_key(parent) else None
+        found = ids.get(_key(parent)) if _key(parent) else None
         if found is not None and not pd.isna(cid) and found != str(cid):
             out[str(cid)] = found
     return out
+
+
+def _key(value: object) -> str:
+    return "" if value is None or pd.isna(value) else duplicates.id_key(as_typed(value))
