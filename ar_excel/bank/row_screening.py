@@ -245,10 +245,18 @@ _STATEMENT_TITLE = re.compile(
 # "بنك مصر"), or the account's particulars under their labels ("Account No: 1000...",
 # "IBAN", "Currency: EGP", "الفترة: ..."); a line's words carried on are neither
 _HEADING_ROW = re.compile(
-    r"(?i)^\D*\b(bank|banque)\b\D*$|^\D*(بنك|مصرف)\D*$|"
+    r"(?i)^\W*(\w+\W+){0,4}(bank|banque|(ال)?بنك|(ال)?مصرف)(\W+\w+){0,4}\W*$|"
     r"\b(account\s*(no|number|name|#)|iban|currency|period|branch|customer\s*(name|no|number)"
     r"|statement\s*(date|period|no))\b\.?\s*:|"
     r"(رقم\s*الحساب|اسم\s*العميل|العملة|الفترة|الفرع|تاريخ\s*الكشف)\s*:")
+
+# the words of a line's narrative (a transfer, an invoice paid): a row carrying them is a
+# line's words run on, never a heading, whatever bank or title words it also has ("INWARD
+# TRANSFER FROM BANK MISR AL NOOR", "TRF AL NOOR PER ACCOUNT STATEMENT"); not 'from',
+# 'deposit' or 'ref', which titles print ("Statement of Account from 01/11/2026 to ...")
+_LINE_WORDS = re.compile(
+    r"(?i)\b(via|trf|transfer|tt|inward|outward|payment|paid|cheque|chq|remittance|inv|"
+    r"invoice)\b|تحويل|وارد|صادر|سداد|شيك|فاتور")
 
 
 def _headings_above_the_header_again(data: list[list[Any]], main: np.ndarray,
@@ -273,7 +281,7 @@ def _headings_above_the_header_again(data: list[list[Any]], main: np.ndarray,
         while pos >= 0 and main[pos] and no_money[pos] and not dated[pos]:
             words = [(i, c) for i, c in enumerate(data[pos]) if not is_blank(c)]
             text = " ".join(str(c) for _, c in words)
-            if not _STATEMENT_TITLE.search(text) and (
+            if _LINE_WORDS.search(text) or not _STATEMENT_TITLE.search(text) and (
                     any(i in narrative for i, _ in words) or pos in carried
                     or not _HEADING_ROW.search(text)):
                 # (a statement's title is a heading wherever it stands.) A line's words
