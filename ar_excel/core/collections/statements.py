@@ -509,8 +509,10 @@ def natural_key(text: str) -> tuple:
 
 def natural_rank(documents: pd.Series) -> np.ndarray:
     """Each document number's rank in natural order (``natural_key``), each distinct number
-    keyed once."""
-    codes, distinct = pd.factorize(documents.astype(str))
+    keyed once; a row without one (a receipt read from a paid date) ranks as a blank number,
+    first, since factorize would code it -1: the last number's rank, or none at all."""
+    codes, distinct = pd.factorize(documents.astype(object).where(documents.notna(), "")
+                                   .astype(str))
     order = sorted(range(len(distinct)), key=[natural_key(t) for t in distinct].__getitem__)
     rank = np.empty(len(distinct), dtype="int64")
     rank[order] = np.arange(len(distinct))
