@@ -125,3 +125,26 @@ def test_the_statement_shows_the_receipt_on_its_day_naming_its_invoice(tmp_path)
         moved[["Document", "Reference", "Credit"]].notna(), None).values.tolist() == [
         [None, "F-1007", 45000]]
     assert rows["Balance"].dropna().tolist()[:3] == [105000, 60000, 60000]
+
+
+@pytest.mark.parametrize("currency_column", [True, False])
+def test_a_dinar_invoice_paid_to_its_fils(tmp_path, currency_column):
+    # (helper-247's re-read: the paid part was read through the ledger's open amount, rounded
+    # to two decimals where no currency is given: a KWD invoice of 1,000.125 with 0.125 open
+    # was paid 999.995, and 0.130 stayed owed)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Customers"
+    ws.append(["Customer ID", "Name", "Payment Terms", "Credit Limit", "Currency"])
+    ws.append(["K1", "Gulf Trading", 30, 50000, "KWD"])
+    inv = wb.create_sheet("Invoices")
+    inv.append(["Invoice No", "Customer ID", "Invoice Date", "Due Date", "Amount", "Balance",
+                "Paid Date"] + (["Currency"] if currency_column else []))
+    for row in (["F-1", "K1", date(2026, 9, 1), date(2026, 10, 1), 1000.125, 0.125,
+                 date(2026, 10, 20)],
+                ["F-2", "K1", date(2026, 10, 1), date(2026, 10, 31), 2000.0, 2000.0, None]):
+        inv.append(row + (["KWD"] if currency_column else []))
+    path = tmp_path / "kwd.xlsx"
+    wb.save(path)
+    assert _aging(path, date(2026, 11, 30)).loc["K1", "Total"] == 2000.125
+    assert _aging(path, date(2026, 10, 19)).loc["K1", "Total"] == 3000.125

@@ -23,8 +23,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ar_excel.core.entries import received_rows
-from ar_excel.core.ledger import CENT, open_as_stated
+from ar_excel.core.ledger import CENT
 from ar_excel.core.list_receipts_applied import column_for
+from ar_excel.core.paid_as_stated import paid_as_stated
 from ar_excel.core.paid_in_the_list import PAID_IN_THE_LIST
 from ar_excel.model import ROW, SHEET, Book, Issue, Table
 from ar_excel.schema import empty_frame
@@ -39,9 +40,10 @@ def _paid_parts(frame: pd.DataFrame) -> pd.Series:
     invoice's lines (``line_items.one_row_per_invoice`` kept one row of those): it is rows
     the ledger keeps apart, an invoice's instalments, each with its own paid part and date,
     as the list read as it states counts them."""
-    amount = pd.to_numeric(frame["Amount"], errors="coerce").astype("float64")
-    stated = open_as_stated(frame.assign(Amount=amount), amount)
-    return (amount - stated).where(amount > 0, 0.0).fillna(0.0).clip(lower=0.0)
+    # (core's rule, unrounded: the ledger's open_as_stated rounds what is open to two decimals
+    # where no currency is given, and a KWD invoice of 1,000.125 with 0.125 open was paid
+    # 999.995, leaving 0.130 owed)
+    return paid_as_stated(frame).fillna(0.0)
 
 
 def _cells(table: Table, rows: pd.Index, column: str) -> str:
