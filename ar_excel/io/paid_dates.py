@@ -25,7 +25,7 @@ import pandas as pd
 from ar_excel.core.entries import received_rows
 from ar_excel.core.ledger import CENT
 from ar_excel.core.list_receipts_applied import column_for
-from ar_excel.core.paid_as_stated import paid_as_stated
+from ar_excel.core.paid_as_stated import STATED, paid_as_stated
 from ar_excel.core.paid_in_the_list import PAID_IN_THE_LIST
 from ar_excel.model import ROW, SHEET, Book, Issue, Table
 from ar_excel.schema import empty_frame
@@ -60,7 +60,7 @@ def receipts_from_paid_dates(book: Book) -> None:
         return
     frame = invoices.frame
     if PAID_DATE not in frame or not frame[PAID_DATE].notna().any() or not any(
-            c in frame and frame[c].notna().any() for c in ("Balance", "Paid Amount")):
+            c in frame and frame[c].notna().any() for c in STATED):
         return
     if received_rows(frame).any():
         # the list keeps its receipts on rows of their own, dated: they are the money the
@@ -95,7 +95,7 @@ def receipts_from_paid_dates(book: Book) -> None:
     receipts["Payment ID"] = [f"{n}{PAID_IN_THE_LIST}" for n in frame.loc[rows, "Invoice No"]]
     receipts["Customer ID"] = frame.loc[rows, "Customer ID"].to_numpy(dtype=object)
     receipts["Date"] = pd.to_datetime(frame.loc[rows, PAID_DATE]).to_numpy()
-    receipts["Amount"] = paid[rows].round(6).to_numpy(dtype="float64")
+    receipts["Amount"] = paid[rows].to_numpy(dtype="float64")  # (rounded by paid_as_stated)
     receipts["Invoice No"] = frame.loc[rows, "Invoice No"].to_numpy(dtype=object)
     if "Currency" in frame and frame["Currency"].notna().any():
         receipts["Currency"] = frame.loc[rows, "Currency"].to_numpy(dtype=object)
