@@ -23,8 +23,8 @@ from ar_excel.core.billing import (
     run_checks,
 )
 from ar_excel.core.billing.codes import ERROR
-from ar_excel.core.billing.context import KEY, QTY_UNREAD
-from ar_excel.core.billing.installments import instalment_rows
+from ar_excel.core.billing.context import QTY_UNREAD
+from ar_excel.core.billing.installments import repeated_instalments
 from ar_excel.core.billing.lines import subtotal_rows
 from ar_excel.core.billing.units import counted
 from ar_excel.jobs import Job, JobOptions
@@ -132,9 +132,9 @@ def _summary(found: pd.DataFrame, report: pd.DataFrame, book: Book,
     own_rows = lines is not None and invoices is not None and lines.sheet == invoices.sheet
     if own_rows:
         optional.remove(lines.sheet)
-    # an invoice written as a row per instalment is one invoice (``instalment_rows``)
+    # an invoice written as a row per instalment is one invoice (``repeated_instalments``)
     inv = billing.invoices
-    repeated = int((instalment_rows(inv) & inv[KEY].duplicated()).sum()) if len(inv) else 0
+    repeated = int(repeated_instalments(inv).sum()) if len(inv) else 0
     checked = f"{len(book.invoices) - repeated:,} invoices" + (
         f", {len(lines):,} lines" if lines is not None else "") + (
         f" (read from the rows of '{lines.sheet}')" if own_rows else "")

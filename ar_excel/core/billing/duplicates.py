@@ -30,7 +30,7 @@ import pandas as pd
 
 from ar_excel.core.billing.context import DECIMALS, KEY, BillingBook, per_distinct
 from ar_excel.core.billing.findings import dates, empty, findings, money, text
-from ar_excel.core.billing.installments import instalment_rows
+from ar_excel.core.billing.installments import repeated_instalments
 from ar_excel.core.entries import void_or_draft
 from ar_excel.model import ROW, SHEET
 from ar_excel.names import match_key
@@ -57,7 +57,7 @@ def duplicate_numbers(book: BillingBook) -> pd.DataFrame:
     # a cancelled row kept beside the invoice re-issued under its number bills nothing
     inv = inv[~void_or_draft(inv)]
     # an invoice payable in instalments, a row each: one number, its first row counted
-    inv = inv[~(instalment_rows(inv) & inv[KEY].duplicated())]
+    inv = inv[~repeated_instalments(inv)]
     inv = inv.assign(**{KEY: per_distinct(inv[KEY], _same_number)})
     dup = inv[inv[KEY].duplicated(keep=False)]
     if dup.empty:

@@ -87,6 +87,12 @@ def instalment_rows(inv: pd.DataFrame) -> pd.Series:
     return out
 
 
+def repeated_instalments(inv: pd.DataFrame) -> pd.Series:
+    """The instalment rows after each invoice number's first row: one invoice's number written
+    again, neither a duplicate nor another invoice (``instalment_rows``)."""
+    return instalment_rows(inv) & inv[KEY].duplicated()
+
+
 def later_instalments(inv: pd.DataFrame) -> pd.Series:
     """The instalments after each invoice's first (its earliest due date)."""
     rows = instalment_rows(inv)
