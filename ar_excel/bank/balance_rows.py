@@ -270,7 +270,7 @@ def opens_with_a_balance_label(text: str) -> bool:
     other than the booked one ("Available Balance", "الرصيد المتاح")."""
     m = _BALANCE_FIRST.match(text)
     return any(p.match(t) for p in (OPENING_RE, CLOSING_RE, BALANCE_NOW, OTHER_BALANCE)
-               for t in (text, text[m.end():] if m else text))
+               for t in ((text, text[m.end():]) if m else (text,)))
 
 
 def opens_with_a_closing_label(text: str) -> bool:
