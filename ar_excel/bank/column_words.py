@@ -895,7 +895,7 @@ def _one_figure(rows: list[list[Any]], idx: int, header: str) -> bool:
     ``_values_read_as`` reads (no page number, no page heading printed again); the header
     printed again on a later page is none of the column's values either, as there."""
     again = fold_key(header)
-    figures = [str(r[idx]).strip() for r in rows[:SAMPLE_ROWS] if idx < len(r)
+    figures = [str(r[idx]).strip() for r in rows if idx < len(r)
                and not is_blank(r[idx]) and not (isinstance(r[idx], str)
                                                  and fold_key(r[idx]) == again)]
     return len(figures) >= 2 and len(set(figures)) == 1
@@ -919,7 +919,7 @@ def _closing_and_its_day(headers: list[str], idx: int, rows: list[list[Any]]
         theirs = header_words(header) if header and j != idx else set()
         if not (theirs > words and theirs - words <= _AS_AT_WORDS):
             continue
-        days = {str(r[j]).strip() for r in rows[:SAMPLE_ROWS] if j < len(r)
+        days = {str(r[j]).strip() for r in rows if j < len(r)
                 and not is_blank(r[j])}
         if len(days) == 1 and is_gregorian_date(next(iter(days))):
             return idx, j
