@@ -102,20 +102,14 @@ class Booking:
                 # What is left open of an invoice a suggestion took part of is no certain
                 # amount: the suggestion may be wrong, and with it the fit (4,500.00 = the
                 # 2,000.00 a part payment was suggested to leave + 2,500.00).
-                lines = ", ".join(str(self.lines["Bank Line"].iat[k]) if "Bank Line" in self.lines
-                                  else str(k + 1) for k in held)
-                for a in allocations:
-                    a.confidence = min(a.confidence, 0.6)
-                    a.reason += (f"; fits what is left after the suggestion of bank line "
-                                 f"{lines}: please confirm")
+                self._doubted(allocations, "; fits what is left after the suggestion of bank "
+                              f"line {self._bank_lines(held)}: please confirm")
         if line.pos in self.suggested_lines and any(a.confidence >= MATCHED
                                                     for a in allocations):
             # The rest of a receipt a suggestion took part of (other customers' invoices it
             # may name, a set it may make) is no certain amount either: the suggestion may be
             # wrong, and the whole receipt this invoice's.
-            for a in allocations:
-                a.confidence = min(a.confidence, 0.6)
-                a.reason += "; the rest of a receipt partly suggested: please confirm"
+            self._doubted(allocations, "; the rest of a receipt partly suggested: please confirm")
         for p, n in need.items():
             self.inv.book(p, n)
         for p, n in credit.items():
@@ -188,13 +182,14 @@ class Booking:
         customers = {a.customer for a in allocations}
         held = sorted({k for p, _, k in takes if self.inv.customer[p] in customers}) \
             or sorted({k for _, _, k in takes})[:3]
-        lines = ", ".join(str(self.lines["Bank Line"].iat[k]) if "Bank Line" in self.lines
-                          else str(k + 1) for k in held)
-        for a in allocations:
-            a.confidence = min(a.confidence, 0.6)
-            a.reason += (f"; sure only once the suggestion of bank line {lines} took another "
-                         "invoice: please confirm")
-        return allocations
+        return self._doubted(allocations, f"; sure only once the suggestion of bank line "
+                             f"{self._bank_lines(held)} took another invoice: please confirm")
+
+    def _bank_lines(self, positions: list[int]) -> str:
+        """The bank lines at ``positions``, as a reason names them: their Bank Line numbers,
+        else their rows counted from 1."""
+        return ", ".join(str(self.lines["Bank Line"].iat[k]) if "Bank Line" in self.lines
+                         else str(k + 1) for k in positions)
 
     def _proposed(self, propose: Proposer, f: LineFacts) -> list[Allocation] | None:
         """The stage's proposal for the line, only suggested where the narrative calls the
@@ -204,7 +199,8 @@ class Booking:
     @staticmethod
     def _doubted(allocations: list[Allocation], note: str) -> list[Allocation]:
         """``allocations`` made suggestions, ``note`` saying why (once: a stage may say it
-        already)."""
+        already; the callers in ``apply`` and ``_sure_without_suggestions`` only reach it with
+        a sure allocation, so never with their own note said)."""
         for a in allocations:
             a.confidence = min(a.confidence, 0.6)
             if note not in a.reason:
